@@ -1,0 +1,194 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// migrations is the one ordered list of schema steps. Steps are never edited
+// once released; a change is a new step at the end. Each step is written once
+// for both databases: {{blob}} stands for the binary column type.
+var migrations = []string{
+	// 1: the newsroom's content.
+	`CREATE TABLE sections (
+		id TEXT PRIMARY KEY,
+		slug TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL,
+		parent_id TEXT REFERENCES sections(id),
+		position INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE TABLE authors (
+		id TEXT PRIMARY KEY,
+		slug TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL,
+		bio TEXT NOT NULL DEFAULT ''
+	);
+	CREATE TABLE tags (
+		id TEXT PRIMARY KEY,
+		slug TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL
+	);
+	CREATE TABLE images (
+		id TEXT PRIMARY KEY,
+		sha256 TEXT NOT NULL UNIQUE,
+		content_type TEXT NOT NULL,
+		width INTEGER NOT NULL DEFAULT 0,
+		height INTEGER NOT NULL DEFAULT 0,
+		data {{blob}} NOT NULL,
+		created_at BIGINT NOT NULL
+	);
+	CREATE TABLE articles (
+		id TEXT PRIMARY KEY,
+		slug TEXT NOT NULL UNIQUE,
+		short_code TEXT NOT NULL UNIQUE,
+		headline TEXT NOT NULL,
+		summary TEXT NOT NULL DEFAULT '',
+		body TEXT NOT NULL DEFAULT '',
+		language TEXT NOT NULL DEFAULT 'en',
+		top_story INTEGER NOT NULL DEFAULT 0,
+		section_id TEXT NOT NULL REFERENCES sections(id),
+		author_id TEXT REFERENCES authors(id),
+		lead_image_id TEXT REFERENCES images(id),
+		lead_caption TEXT NOT NULL DEFAULT '',
+		lead_credit TEXT NOT NULL DEFAULT '',
+		published_at BIGINT NOT NULL,
+		updated_at BIGINT NOT NULL,
+		created_at BIGINT NOT NULL,
+		views BIGINT NOT NULL DEFAULT 0
+	);
+	CREATE INDEX articles_published ON articles (published_at DESC);
+	CREATE INDEX articles_section ON articles (section_id, published_at DESC);
+	CREATE INDEX articles_author ON articles (author_id, published_at DESC);
+	CREATE TABLE article_tags (
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		tag_id TEXT NOT NULL REFERENCES tags(id),
+		position INTEGER NOT NULL DEFAULT 0,
+		PRIMARY KEY (article_id, tag_id)
+	);
+	CREATE INDEX article_tags_tag ON article_tags (tag_id);
+	CREATE TABLE article_related (
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		related_slug TEXT NOT NULL,
+		position INTEGER NOT NULL DEFAULT 0,
+		PRIMARY KEY (article_id, related_slug)
+	);
+	CREATE TABLE article_views_hourly (
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		hour BIGINT NOT NULL,
+		views BIGINT NOT NULL DEFAULT 0,
+		PRIMARY KEY (article_id, hour)
+	);
+	CREATE INDEX article_views_hour ON article_views_hourly (hour);
+	CREATE TABLE settings (
+		key TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	);
+	CREATE TABLE users (
+		id TEXT PRIMARY KEY,
+		email TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL,
+		role TEXT NOT NULL,
+		password_hash TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL
+	);`,
+}
+
+// SchemaVersion is the number of migration steps this build knows.
+func SchemaVersion() int { return len(migrations) }
+
+func (s *Store) ddl(step string) string {
+	blob := "BLOB"
+	if s.dialect == Postgres {
+		blob = "BYTEA"
+	}
+	return strings.ReplaceAll(step, "{{blob}}", blob)
+}
+
+// Migrate brings the schema up to date, one transaction per step. Several
+// nodes may start at once on PostgreSQL: an advisory lock lets one migrate
+// while the others wait.
+func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Close()
+	if s.dialect == Postgres {
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(7461626)`); err != nil {
+			return 0, fmt.Errorf("migrate: lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(7461626)`)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	current, err := currentVersion(ctx, conn)
+	if err != nil {
+		return 0, err
+	}
+	if current > len(migrations) {
+		return 0, fmt.Errorf("migrate: the database is at schema version %d, newer than this build's %d", current, len(migrations))
+	}
+	for v := current; v < len(migrations); v++ {
+		if err := s.applyStep(ctx, conn, v); err != nil {
+			return applied, err
+		}
+		applied++
+	}
+	return applied, nil
+}
+
+func currentVersion(ctx context.Context, conn *sql.Conn) (int, error) {
+	var v sql.NullInt64
+	if err := conn.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_version`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("migrate: read version: %w", err)
+	}
+	return int(v.Int64), nil
+}
+
+func (s *Store) applyStep(ctx context.Context, conn *sql.Conn, v int) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate step %d: %w", v+1, err)
+	}
+	defer tx.Rollback()
+	for _, stmt := range splitStatements(s.ddl(migrations[v])) {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("migrate step %d: %w\n%s", v+1, err, stmt)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
+		return fmt.Errorf("migrate step %d: %w", v+1, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, v+1); err != nil {
+		return fmt.Errorf("migrate step %d: %w", v+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate step %d: commit: %w", v+1, err)
+	}
+	return nil
+}
+
+// Version returns the schema version the database is at.
+func (s *Store) Version(ctx context.Context) (int, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	return currentVersion(ctx, conn)
+}
+
+// splitStatements splits a step at semicolons that end a line; steps hold no
+// string literals with semicolons.
+func splitStatements(step string) []string {
+	var out []string
+	for _, part := range strings.Split(step, ";\n") {
+		if p := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), ";")); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
