@@ -270,10 +270,10 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanArticle(row scanner) (news.Article, error) {
 	var (
-		a                news.Article
-		top              int
-		pub, upd         int64
-		parent           news.Section
+		a        news.Article
+		top      int
+		pub, upd int64
+		parent   news.Section
 	)
 	err := row.Scan(&a.ID, &a.Slug, &a.ShortCode, &a.Headline, &a.Summary, &a.Body, &a.Language, &top,
 		&pub, &upd, &a.Views, &a.Lead.Caption, &a.Lead.Credit,
