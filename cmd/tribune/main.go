@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // datelines in any configured zone, even without system tzdata
 
 	"tribune/internal/cli"
 )

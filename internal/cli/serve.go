@@ -3,8 +3,150 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"tribune/internal/config"
+	"tribune/internal/demo"
+	"tribune/internal/importer"
+	"tribune/internal/metrics"
+	"tribune/internal/site"
+	"tribune/internal/store"
+	"tribune/internal/views"
+	"tribune/internal/web"
 )
 
 func runServe(ctx context.Context, sio IO, args []string) error {
-	return errors.New("not built yet")
+	fs, finish := newFlags(sio, "serve", "serve [flags]")
+	cfg, err := parse(fs, finish, args)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, sio.Stderr)
+	st, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := seedDemo(ctx, cfg, st, log); err != nil {
+		return err
+	}
+	if cfg.TelegramURL == "" && !cfg.TelegramOff {
+		// The demo newsroom comes with a channel of its own.
+		cfg.TelegramURL, _ = st.Setting(ctx, "demo_telegram_url")
+	}
+	if err := announceSetup(ctx, cfg, st, sio); err != nil {
+		return err
+	}
+	return serve(ctx, cfg, st, log)
+}
+
+// seedDemo fills an empty database with the demo newsroom, once.
+func seedDemo(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.Logger) error {
+	if !cfg.Demo {
+		return nil
+	}
+	if _, err := st.Setting(ctx, "demo_seeded"); err == nil {
+		return nil
+	}
+	n, err := st.CountArticles(ctx, store.ArticleFilter{Now: time.Now().Add(100 * 365 * 24 * time.Hour)})
+	if err != nil || n > 0 {
+		return err
+	}
+	count, err := demo.Seed(ctx, importer.New(st), time.Now())
+	if err != nil {
+		return fmt.Errorf("create demo content: %w", err)
+	}
+	log.Info("demo content created", "articles", count)
+	if err := st.SetSetting(ctx, "demo_telegram_url", demo.TelegramURL); err != nil {
+		return err
+	}
+	return st.SetSetting(ctx, "demo_seeded", time.Now().UTC().Format(time.RFC3339))
+}
+
+// serve runs the HTTP server until ctx ends, then shuts down gracefully:
+// in-flight requests finish, pending view counts are written.
+func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.Logger) error {
+	var ready atomic.Bool
+	counter := views.New(st, log)
+	s, err := site.New(site.Deps{Config: cfg, Store: st, Setup: st, Views: counter, Log: log, Ready: ready.Load})
+	if err != nil {
+		return err
+	}
+	reg := metrics.New(metrics.Options{Version: Version, DBStats: st.DB().Stats})
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", reg.Handler())
+	s.Routes(mux)
+	var h http.Handler = mux
+	h = web.AccessLog(log, h)
+	h = web.Recover(log, func(w http.ResponseWriter, r *http.Request, status int, msg string) {
+		http.Error(w, msg, status)
+	}, h)
+	h = web.SecurityHeaders(cfg.Secure(), h)
+	h = reg.Middleware(h)
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+
+	bg, stopBG := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Go(func() { counter.Run(bg, cfg.ViewFlushInterval) })
+	wg.Go(func() { s.WatchContent(bg, 500*time.Millisecond) })
+	wg.Go(func() { pruneViews(bg, st, log) })
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	ready.Store(true)
+	log.Info("Tribune is serving", "url", cfg.BaseURL, "listen", ln.Addr().String(), "database", st.Dialect().String())
+
+	var serveErr error
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down: finishing in-flight requests")
+	case serveErr = <-errc:
+	}
+	ready.Store(false)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Warn("shutdown", "err", err)
+	}
+	stopBG()
+	wg.Wait()
+	log.Info("stopped")
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return serveErr
+	}
+	return nil
+}
+
+// pruneViews drops hourly view buckets older than a week, once an hour;
+// "most read" only looks back a day.
+func pruneViews(ctx context.Context, st *store.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if err := st.PruneViewBuckets(ctx, time.Now().Add(-7*24*time.Hour)); err != nil && ctx.Err() == nil {
+			log.Warn("prune view buckets", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -37,6 +37,9 @@ type Config struct {
 	Timezone *time.Location
 	// TelegramURL is the channel the call to action links to; empty hides it.
 	TelegramURL string
+	// TelegramOff is set when the operator turned the prompt off explicitly,
+	// so the demo's channel is not shown either.
+	TelegramOff bool
 	// Demo creates demo content on an empty database.
 	Demo bool
 	// ViewFlushInterval is how often batched page views are written.
@@ -74,7 +77,7 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"site-description", "TRIBUNE_SITE_DESCRIPTION", "one-line description for feeds and search engines", &c.SiteDescription, "Independent international news agency"},
 		{"language", "TRIBUNE_LANGUAGE", "site language (BCP 47)", &c.Language, "en"},
 		{"timezone", "TRIBUNE_TIMEZONE", "IANA timezone for datelines", &tz, "UTC"},
-		{"telegram-url", "TRIBUNE_TELEGRAM_URL", "Telegram channel URL for the follow prompt; empty hides it", &c.TelegramURL, "https://t.me/tribune_news_demo"},
+		{"telegram-url", "TRIBUNE_TELEGRAM_URL", "Telegram channel URL for the follow prompt, or off", &c.TelegramURL, ""},
 		{"demo", "TRIBUNE_DEMO", "create demo content on an empty database (true/false)", &demo, "true"},
 		{"view-flush-interval", "TRIBUNE_VIEW_FLUSH_INTERVAL", "how often batched page views are written", &flush, "5s"},
 		{"log-level", "TRIBUNE_LOG_LEVEL", "debug, info, warn or error", &c.LogLevel, "info"},
@@ -115,6 +118,9 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 		if c.DatabaseURL != "" && !store.IsPostgresURL(c.DatabaseURL) {
 			return nil, fmt.Errorf("database %q: want a postgres:// URL (leave empty for SQLite)", c.DatabaseURL)
+		}
+		if c.TelegramURL == "off" {
+			c.TelegramURL, c.TelegramOff = "", true
 		}
 		if c.TelegramURL != "" {
 			if u, err := url.Parse(c.TelegramURL); err != nil || u.Scheme != "https" {

@@ -38,15 +38,42 @@ type Article struct {
 
 // Lead is an article's lead photo with the caption and credit shown under it.
 type Lead struct {
-	ImageID string
-	Caption string
-	Credit  string
-	Width   int
-	Height  int
+	ImageID     string
+	ContentType string
+	Caption     string
+	Credit      string
+	Width       int
+	Height      int
 }
 
 // HasImage reports whether the article has a lead photo.
-func (a *Article) HasImage() bool { return a.Lead.ImageID != "" }
+func (a Article) HasImage() bool { return a.Lead.ImageID != "" }
+
+// URL is the lead photo's path on the site, empty when there is none.
+func (l Lead) URL() string {
+	if l.ImageID == "" {
+		return ""
+	}
+	return ImageURL(l.ImageID, l.ContentType)
+}
+
+// ImageURL is the path an image is served at; the id never changes for the
+// same bytes, so the URL can be cached for good.
+func ImageURL(id, contentType string) string {
+	return "/media/" + id + "." + ExtForType(contentType)
+}
+
+// URL is the article's canonical path.
+func (a Article) URL() string { return "/news/" + a.Slug }
+
+// URL is the section page's path.
+func (s Section) URL() string { return "/section/" + s.Slug }
+
+// URL is the tag page's path.
+func (t Tag) URL() string { return "/tag/" + t.Slug }
+
+// URL is the author page's path.
+func (a Author) URL() string { return "/author/" + a.Slug }
 
 // Section is a desk such as "World" or its child "Middle East".
 type Section struct {

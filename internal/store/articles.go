@@ -256,7 +256,7 @@ func replaceRelated(ctx context.Context, tx *sql.Tx, articleID string, slugs []s
 // parent section, author and lead image.
 const articleColumns = `a.id, a.slug, a.short_code, a.headline, a.summary, a.body, a.language, a.top_story,
 	a.published_at, a.updated_at, a.views, a.lead_caption, a.lead_credit,
-	COALESCE(i.id, ''), COALESCE(i.width, 0), COALESCE(i.height, 0),
+	COALESCE(i.id, ''), COALESCE(i.content_type, ''), COALESCE(i.width, 0), COALESCE(i.height, 0),
 	s.id, s.slug, s.name, COALESCE(p.id, ''), COALESCE(p.slug, ''), COALESCE(p.name, ''),
 	COALESCE(au.id, ''), COALESCE(au.slug, ''), COALESCE(au.name, ''), COALESCE(au.bio, '')`
 
@@ -277,7 +277,7 @@ func scanArticle(row scanner) (news.Article, error) {
 	)
 	err := row.Scan(&a.ID, &a.Slug, &a.ShortCode, &a.Headline, &a.Summary, &a.Body, &a.Language, &top,
 		&pub, &upd, &a.Views, &a.Lead.Caption, &a.Lead.Credit,
-		&a.Lead.ImageID, &a.Lead.Width, &a.Lead.Height,
+		&a.Lead.ImageID, &a.Lead.ContentType, &a.Lead.Width, &a.Lead.Height,
 		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &parent.ID, &parent.Slug, &parent.Name,
 		&a.Author.ID, &a.Author.Slug, &a.Author.Name, &a.Author.Bio)
 	if err != nil {

@@ -1,0 +1,84 @@
+package site
+
+import (
+	"embed"
+	"fmt"
+	"html"
+	"html/template"
+	"time"
+
+	"tribune/internal/news"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pageNames are the page templates; each is parsed together with the layout.
+var pageNames = []string{"home", "list", "article", "error", "setup"}
+
+func (s *Site) parseTemplates() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"dateline":  s.datelineHTML,
+		"shortTime": s.shortTime,
+		"rfc3339":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"asset":     s.assets.path,
+		"imageURL":  func(l news.Lead) string { return l.URL() },
+		"views":     func() template.HTML { return template.HTML(slotViewsText) },
+		"viewsRaw":  func() string { return slotViews },
+		"thousands": groupThousands,
+		"add":       func(a, b int) int { return a + b },
+	}
+	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	out := map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", name, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// dateline formats a time the way agencies print it, in the site's zone:
+// "19:15 GMT+3 09.02.2017".
+func (s *Site) dateline(t time.Time) string {
+	t = t.In(s.cfg.Timezone)
+	return t.Format("15:04") + " " + gmtOffset(t) + " " + t.Format("02.01.2006")
+}
+
+// datelineHTML is dateline for templates: its characters need no escaping,
+// and html/template would otherwise print "+" as "&#43;".
+func (s *Site) datelineHTML(t time.Time) template.HTML {
+	return template.HTML(html.EscapeString(s.dateline(t)))
+}
+
+// shortTime is the time shown in lists: the clock for today, else the date too.
+func (s *Site) shortTime(t time.Time) string {
+	t = t.In(s.cfg.Timezone)
+	now := s.now().In(s.cfg.Timezone)
+	if t.Year() == now.Year() && t.YearDay() == now.YearDay() {
+		return t.Format("15:04")
+	}
+	return t.Format("15:04 02.01.2006")
+}
+
+// gmtOffset renders a zone offset as GMT, GMT+3, GMT-4:30.
+func gmtOffset(t time.Time) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "GMT"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	h, m := off/3600, (off%3600)/60
+	if m == 0 {
+		return fmt.Sprintf("GMT%s%d", sign, h)
+	}
+	return fmt.Sprintf("GMT%s%d:%02d", sign, h, m)
+}
