@@ -9,6 +9,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,6 +34,14 @@ func chromium(t *testing.T) string {
 // content and returns its base URL; the server stops when the test ends.
 func startServer(t *testing.T, extra ...string) string {
 	t.Helper()
+	base, _ := startServerArgs(t, append([]string{"--data-dir", t.TempDir()}, extra...)...)
+	return base
+}
+
+// startServerArgs starts the server with extra flags and returns its base
+// URL and a function that shuts it down gracefully and waits for it.
+func startServerArgs(t *testing.T, extra ...string) (string, func()) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -40,17 +49,21 @@ func startServer(t *testing.T, extra ...string) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int)
-	args := append([]string{"serve", "--addr", addr, "--data-dir", t.TempDir(), "--log-level", "warn", "--timezone", "Europe/Moscow"}, extra...)
+	done := make(chan int, 1)
+	args := append([]string{"serve", "--addr", addr, "--log-level", "warn", "--timezone", "Europe/Moscow"}, extra...)
 	go func() {
 		done <- Run(ctx, args, IO{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: testLog{t}, Getenv: func(string) string { return "" }})
 	}()
-	t.Cleanup(func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exited with %d, want 0 after a graceful shutdown", code)
-		}
-	})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if code := <-done; code != 0 {
+				t.Errorf("serve exited with %d, want 0 after a graceful shutdown", code)
+			}
+		})
+	}
+	t.Cleanup(stop)
 	base := "http://" + addr
 	deadline := time.Now().Add(60 * time.Second)
 	for {
@@ -58,8 +71,13 @@ func startServer(t *testing.T, extra ...string) string {
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return base
+				return base, stop
 			}
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited early with %d", code)
+		default:
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("server at %s not healthy after 60s: %v", base, err)
