@@ -30,6 +30,8 @@ type cachedPage struct {
 	articleID string
 	views     int64
 	expires   time.Time
+	// cacheable keeps a non-200 page (an error page) in the cache.
+	cacheable bool
 }
 
 // pageCache holds rendered pages until they expire, the content version
@@ -87,7 +89,7 @@ func (c *pageCache) load(key string, now time.Time, fn func() (*cachedPage, erro
 	c.flightMu.Unlock()
 
 	f.page, f.err = fn()
-	if f.err == nil && f.page.status == http.StatusOK {
+	if f.err == nil && (f.page.status == http.StatusOK || f.page.cacheable) {
 		c.put(key, f.page, now)
 	}
 	c.flightMu.Lock()

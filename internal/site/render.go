@@ -104,24 +104,45 @@ type errorPage struct {
 }
 
 // renderError is the site's error page: the message, navigation and the
-// latest news, so a reader who hit a dead link still finds their way.
+// latest news, so a reader who hit a dead link still finds their way. The
+// page is cached per status and message, so a flood of bad URLs costs no
+// database work.
 func (s *Site) renderError(w http.ResponseWriter, r *http.Request, status int, message string) {
-	ctx := r.Context()
+	key := "error:" + strconv.Itoa(status) + ":" + message
+	p, err := s.cache.load(key, s.now(), func() (*cachedPage, error) {
+		return s.renderErrorPage(r.Context(), status, message)
+	})
+	if err != nil {
+		s.log.Error("render error page", "err", err)
+		http.Error(w, message, status)
+		return
+	}
+	p.write(w, 0)
+}
+
+func (s *Site) renderErrorPage(ctx context.Context, status int, message string) (*cachedPage, error) {
 	title := "Page not found"
 	if status != http.StatusNotFound {
 		title = http.StatusText(status)
 	}
-	p, err := s.basePage(ctx, title, r.URL.Path)
+	p, err := s.basePage(ctx, title, "")
 	if err != nil {
-		p = page{SiteName: s.cfg.SiteName, Language: s.cfg.Language, Title: title}
+		return nil, err
 	}
 	p.NoIndex = true
-	latest, _ := s.store.Articles(ctx, storeFilter(s.now(), 6, 0))
-	w.Header().Set("Cache-Control", "no-store")
-	if err := s.render(w, status, "error", errorPage{page: p, Status: status, Message: message, Latest: latest}); err != nil {
-		s.log.Error("render error page", "err", err)
-		http.Error(w, message, status)
+	p.Canonical = ""
+	latest, err := s.store.Articles(ctx, storeFilter(s.now(), 6, 0))
+	if err != nil {
+		return nil, err
 	}
+	rec := &recorder{header: http.Header{}}
+	if err := s.render(rec, status, "error", errorPage{page: p, Status: status, Message: message, Latest: latest}); err != nil {
+		return nil, err
+	}
+	cp := newCachedPage(status, rec.header.Get("Content-Type"), "no-store", rec.body.Bytes())
+	// Error pages are cached whatever their status; load only keeps 200s.
+	cp.cacheable = true
+	return cp, nil
 }
 
 // notFound answers every unknown path.
