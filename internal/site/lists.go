@@ -68,16 +68,9 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Site) allNews(w http.ResponseWriter, r *http.Request) error {
-	n, _ := pageNumber(r)
-	p, err := s.basePage(r.Context(), "All news", "/news")
-	if err != nil {
-		return err
-	}
-	data := listPage{page: p, Heading: "All news", Intro: "Every story, newest first."}
-	if err := s.fillList(r, &data, store.ArticleFilter{Now: s.now()}, n, "/news"); err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "list", data)
+	return s.renderList(w, r, "All news", "/news", store.ArticleFilter{}, func(d *listPage) {
+		d.Current, d.Intro = "news", "Every story, newest first."
+	})
 }
 
 func (s *Site) section(w http.ResponseWriter, r *http.Request) error {
@@ -86,69 +79,60 @@ func (s *Site) section(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return notFoundOr(err, "There is no such section.")
 	}
-	n, _ := pageNumber(r)
-	p, err := s.basePage(ctx, sec.Path(), sec.URL())
-	if err != nil {
-		return err
-	}
-	p.Current = sec.Slug
-	if sec.Parent != nil {
-		p.Current = sec.Parent.Slug
-	}
-	p.Description = fmt.Sprintf("%s news from %s.", sec.Name, s.cfg.SiteName)
-	p.RSS = append(p.RSS, feedLink{Title: s.cfg.SiteName + ": " + sec.Name, URL: s.cfg.BaseURL + sec.URL() + "/rss.xml"})
-	data := listPage{page: p, Heading: sec.Name}
-	if sec.Parent != nil {
-		data.Kicker = sec.Parent.Name
-	}
 	all, err := s.store.Sections(ctx)
 	if err != nil {
 		return err
 	}
-	for _, c := range all {
-		if c.ParentID == sec.ID {
-			data.Children = append(data.Children, c)
+	return s.renderList(w, r, sec.Name, sec.URL(), store.ArticleFilter{SectionID: sec.ID}, func(d *listPage) {
+		d.Title = sec.Path()
+		d.Current = sec.Slug
+		if sec.Parent != nil {
+			d.Current, d.Kicker = sec.Parent.Slug, sec.Parent.Name
 		}
-	}
-	if err := s.fillList(r, &data, store.ArticleFilter{Now: s.now(), SectionID: sec.ID}, n, sec.URL()); err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "list", data)
+		d.Description = fmt.Sprintf("%s news from %s.", sec.Name, s.cfg.SiteName)
+		d.RSS = append(d.RSS, feedLink{Title: s.cfg.SiteName + ": " + sec.Name, URL: s.cfg.BaseURL + sec.URL() + "/rss.xml"})
+		for _, c := range all {
+			if c.ParentID == sec.ID {
+				d.Children = append(d.Children, c)
+			}
+		}
+	})
 }
 
 func (s *Site) tag(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	t, err := s.store.TagBySlug(ctx, r.PathValue("slug"))
+	t, err := s.store.TagBySlug(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		return notFoundOr(err, "There is no such tag.")
 	}
-	n, _ := pageNumber(r)
-	p, err := s.basePage(ctx, t.Name, t.URL())
-	if err != nil {
-		return err
-	}
-	p.Description = fmt.Sprintf("News tagged %s from %s.", t.Name, s.cfg.SiteName)
-	data := listPage{page: p, Heading: t.Name, Kicker: "Tag"}
-	if err := s.fillList(r, &data, store.ArticleFilter{Now: s.now(), TagID: t.ID}, n, t.URL()); err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "list", data)
+	return s.renderList(w, r, t.Name, t.URL(), store.ArticleFilter{TagID: t.ID}, func(d *listPage) {
+		d.Kicker = "Tag"
+		d.Description = fmt.Sprintf("News tagged %s from %s.", t.Name, s.cfg.SiteName)
+	})
 }
 
 func (s *Site) author(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	a, err := s.store.AuthorBySlug(ctx, r.PathValue("slug"))
+	a, err := s.store.AuthorBySlug(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		return notFoundOr(err, "There is no such author.")
 	}
+	return s.renderList(w, r, a.Name, a.URL(), store.ArticleFilter{AuthorID: a.ID}, func(d *listPage) {
+		d.Kicker, d.Intro = "Author", a.Bio
+		d.Description = fmt.Sprintf("Stories by %s for %s.", a.Name, s.cfg.SiteName)
+	})
+}
+
+// renderList renders one page of a listing titled heading at path, with
+// the articles f selects; adjust sets what is particular to the listing.
+func (s *Site) renderList(w http.ResponseWriter, r *http.Request, heading, path string, f store.ArticleFilter, adjust func(*listPage)) error {
 	n, _ := pageNumber(r)
-	p, err := s.basePage(ctx, a.Name, a.URL())
+	p, err := s.basePage(r.Context(), heading, path)
 	if err != nil {
 		return err
 	}
-	p.Description = fmt.Sprintf("Stories by %s for %s.", a.Name, s.cfg.SiteName)
-	data := listPage{page: p, Heading: a.Name, Kicker: "Author", Intro: a.Bio}
-	if err := s.fillList(r, &data, store.ArticleFilter{Now: s.now(), AuthorID: a.ID}, n, a.URL()); err != nil {
+	data := listPage{page: p, Heading: heading}
+	adjust(&data)
+	f.Now = s.now()
+	if err := s.fillList(r, &data, f, n, path); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "list", data)
