@@ -15,10 +15,12 @@ import (
 
 // page is what the layout needs from every page.
 type page struct {
-	SiteName    string
-	Language    string
-	BaseURL     string
-	TelegramURL string
+	SiteName string
+	// SiteDescription is the publication's one-liner, for the footer.
+	SiteDescription string
+	Language        string
+	BaseURL         string
+	TelegramURL     string
 	// Title is the document title without the site name.
 	Title       string
 	Description string
@@ -64,17 +66,18 @@ func (s *Site) basePage(ctx context.Context, title, path string) (page, error) {
 		return page{}, err
 	}
 	return page{
-		SiteName:    s.cfg.SiteName,
-		Language:    s.cfg.Language,
-		BaseURL:     s.cfg.BaseURL,
-		TelegramURL: s.cfg.TelegramURL,
-		Title:       title,
-		Description: s.cfg.SiteDescription,
-		Canonical:   s.cfg.BaseURL + path,
-		RSS:         []feedLink{{Title: s.cfg.SiteName + ": all news", URL: s.cfg.BaseURL + "/rss.xml"}},
-		Nav:         top,
-		Today:       now.In(s.cfg.Timezone).Format("Monday, 2 January 2006"),
-		MostRead:    most,
+		SiteName:        s.cfg.SiteName,
+		SiteDescription: s.cfg.SiteDescription,
+		Language:        s.cfg.Language,
+		BaseURL:         s.cfg.BaseURL,
+		TelegramURL:     s.cfg.TelegramURL,
+		Title:           title,
+		Description:     s.cfg.SiteDescription,
+		Canonical:       s.cfg.BaseURL + path,
+		RSS:             []feedLink{{Title: s.cfg.SiteName + ": all news", URL: s.cfg.BaseURL + "/rss.xml"}},
+		Nav:             top,
+		Today:           now.In(s.cfg.Timezone).Format("Monday, 2 January 2006"),
+		MostRead:        most,
 	}, nil
 }
 
