@@ -93,6 +93,85 @@ var migrations = []string{
 		password_hash TEXT NOT NULL DEFAULT '',
 		created_at BIGINT NOT NULL
 	);`,
+	// 2: reader accounts: verification, consent, deletion, sessions,
+	// one-time tokens, API tokens, social identities, rate limits, the
+	// captcha replay list and the durable jobs queue.
+	`ALTER TABLE users ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+	ALTER TABLE users ADD COLUMN email_verified_at BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN consent_at BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN consent_version TEXT NOT NULL DEFAULT '';
+	ALTER TABLE users ADD COLUMN updated_at BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN deleted_at BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN purge_after BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN purged_at BIGINT NOT NULL DEFAULT 0;
+	UPDATE users SET name_key = LOWER(name), email_verified_at = created_at, updated_at = created_at;
+	CREATE UNIQUE INDEX users_name_key ON users (name_key);
+	CREATE TABLE sessions (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		created_at BIGINT NOT NULL,
+		last_seen_at BIGINT NOT NULL,
+		expires_at BIGINT NOT NULL,
+		ip TEXT NOT NULL DEFAULT '',
+		user_agent TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX sessions_user ON sessions (user_id);
+	CREATE TABLE user_tokens (
+		hash TEXT PRIMARY KEY,
+		kind TEXT NOT NULL,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		data TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL,
+		expires_at BIGINT NOT NULL,
+		used_at BIGINT NOT NULL DEFAULT 0
+	);
+	CREATE INDEX user_tokens_user ON user_tokens (user_id, kind);
+	CREATE TABLE api_tokens (
+		id TEXT PRIMARY KEY,
+		hash TEXT NOT NULL UNIQUE,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		name TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL,
+		last_used_at BIGINT NOT NULL DEFAULT 0,
+		revoked_at BIGINT NOT NULL DEFAULT 0
+	);
+	CREATE INDEX api_tokens_user ON api_tokens (user_id);
+	CREATE TABLE identities (
+		provider TEXT NOT NULL,
+		subject TEXT NOT NULL,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		email TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL,
+		PRIMARY KEY (provider, subject)
+	);
+	CREATE INDEX identities_user ON identities (user_id);
+	CREATE TABLE rate_limits (
+		key TEXT PRIMARY KEY,
+		failures INTEGER NOT NULL DEFAULT 0,
+		locked_until BIGINT NOT NULL DEFAULT 0,
+		updated_at BIGINT NOT NULL
+	);
+	CREATE TABLE captcha_used (
+		nonce TEXT PRIMARY KEY,
+		expires_at BIGINT NOT NULL
+	);
+	CREATE TABLE jobs (
+		id TEXT PRIMARY KEY,
+		kind TEXT NOT NULL,
+		payload TEXT NOT NULL DEFAULT '',
+		unique_key TEXT,
+		run_at BIGINT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		max_attempts INTEGER NOT NULL DEFAULT 10,
+		locked_by TEXT NOT NULL DEFAULT '',
+		locked_until BIGINT NOT NULL DEFAULT 0,
+		done_at BIGINT NOT NULL DEFAULT 0,
+		failed_at BIGINT NOT NULL DEFAULT 0,
+		last_error TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL
+	);
+	CREATE UNIQUE INDEX jobs_unique_key ON jobs (unique_key);
+	CREATE INDEX jobs_due ON jobs (done_at, failed_at, run_at);`,
 }
 
 // SchemaVersion is the number of migration steps this build knows.
