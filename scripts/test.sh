@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Runs Tribune's whole test suite the way CI does: the store tests on both
-# SQLite and a throwaway PostgreSQL 15 cluster, and the browser tests on the
-# Debian Chromium.
+# SQLite and a throwaway PostgreSQL 15 cluster, the browser tests on the
+# Debian Chromium, and the email tests against one mail catcher
+# (cmd/tribune-mailcatcher: SMTP plus a JSON API) started on free ports and
+# handed to the tests as TRIBUNE_TEST_SMTP and TRIBUNE_TEST_MAILBOX.
 #
 #   ./scripts/test.sh                        # go vet + go test ./...
 #   ./scripts/test.sh ./internal/store/...   # only some packages
 #   ./scripts/test.sh -run TestSaveArticle ./internal/store/
 #
 # Extra arguments go to `go test`. With CI=true a missing PostgreSQL or
-# Chromium fails the run; otherwise the script warns and the tests that need
-# them skip with a message.
+# Chromium, or a mail catcher that does not start, fails the run; otherwise
+# the script warns, the tests that need PostgreSQL or Chromium skip with a
+# message and the email tests start their own in-process catcher.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -62,12 +65,21 @@ fi
 
 # --- A throwaway PostgreSQL cluster -----------------------------------------
 PGTMP=""
+MAILTMP=""   # the mail catcher's binary, address file and log
+MAIL_PID=""
 cleanup() {
 	if [[ -n "$PGTMP" && -d "$PGTMP" ]]; then
 		if [[ -f "$PGTMP/data/postmaster.pid" ]]; then
 			as_pg "$PG_BIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true
 		fi
 		rm -rf "$PGTMP"
+	fi
+	if [[ -n "$MAIL_PID" ]]; then
+		kill "$MAIL_PID" 2>/dev/null || true
+		wait "$MAIL_PID" 2>/dev/null || true
+	fi
+	if [[ -n "$MAILTMP" ]]; then
+		rm -rf "$MAILTMP"
 	fi
 }
 trap cleanup EXIT
@@ -128,6 +140,42 @@ start_postgres() {
 	say "PostgreSQL 15 on 127.0.0.1:$port ($PGTMP)"
 }
 start_postgres
+
+# --- A mail catcher ----------------------------------------------------------
+# mail_problem fails the run in CI; elsewhere the email tests fall back to an
+# in-process catcher (mailcatcher.ForTest), so it only warns.
+mail_problem() {
+	in_ci && problem "$*"
+	say "warning: $*; the email tests will start their own in-process catcher"
+}
+
+start_mailcatcher() {
+	MAILTMP=$(mktemp -d "${TMPDIR:-/tmp}/tribune-mail.XXXXXX")
+	if ! go build -o "$MAILTMP/tribune-mailcatcher" ./cmd/tribune-mailcatcher; then
+		mail_problem "could not build cmd/tribune-mailcatcher"
+		return 0
+	fi
+	"$MAILTMP/tribune-mailcatcher" -smtp 127.0.0.1:0 -http 127.0.0.1:0 \
+		-addr-file "$MAILTMP/addr" >/dev/null 2>"$MAILTMP/catcher.log" &
+	MAIL_PID=$!
+	# It writes the address file (renamed into place, so never half
+	# written) once both ports listen; give it ten seconds.
+	for _ in $(seq 100); do
+		[[ -s "$MAILTMP/addr" ]] && break
+		kill -0 "$MAIL_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	if [[ ! -s "$MAILTMP/addr" ]]; then
+		cat "$MAILTMP/catcher.log" >&2 || true
+		mail_problem "the mail catcher did not start"
+		return 0
+	fi
+	TRIBUNE_TEST_SMTP=$(sed -n 's/^smtp=//p' "$MAILTMP/addr")
+	TRIBUNE_TEST_MAILBOX=$(sed -n 's/^http=//p' "$MAILTMP/addr")
+	export TRIBUNE_TEST_SMTP TRIBUNE_TEST_MAILBOX
+	say "mail catcher: SMTP on $TRIBUNE_TEST_SMTP, API at $TRIBUNE_TEST_MAILBOX"
+}
+start_mailcatcher
 
 # --- Vet and test ------------------------------------------------------------
 # Arguments that name packages limit both vet and test to them; without any,

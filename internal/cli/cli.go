@@ -37,6 +37,8 @@ func commands() map[string]command {
 		"migrate":  {"apply database migrations and exit", runMigrate},
 		"version":  {"print the version", runVersion},
 		"articles": {"manage articles: articles import FILE...", runArticles},
+		"user":     {"manage accounts: user create|set-role|list", runUser},
+		"token":    {"manage API tokens: token create|revoke|list", runToken},
 	}
 }
 

@@ -74,7 +74,12 @@ func seedDemo(ctx context.Context, cfg *config.Config, st *store.Store, log *slo
 func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.Logger) error {
 	var ready atomic.Bool
 	counter := views.New(st, log)
-	s, err := site.New(site.Deps{Config: cfg, Store: st, Setup: st, Views: counter, Log: log, Ready: ready.Load})
+	acc, err := newAccounts(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	s, err := site.New(site.Deps{Config: cfg, Store: st, Setup: st, Views: counter, Log: log, Ready: ready.Load,
+		Accounts: acc.service, Captcha: acc.captcha, Social: acc.social, Policy: acc.policy, Key: acc.key})
 	if err != nil {
 		return err
 	}
@@ -106,7 +111,8 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	var wg sync.WaitGroup
 	wg.Go(func() { counter.Run(bg, cfg.ViewFlushInterval) })
 	wg.Go(func() { s.WatchContent(bg, 500*time.Millisecond) })
-	wg.Go(func() { pruneViews(bg, st, log) })
+	wg.Go(func() { housekeeping(bg, st, log) })
+	wg.Go(func() { acc.runner.Run(bg) })
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -134,14 +140,22 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	return nil
 }
 
-// pruneViews drops hourly view buckets older than a week, once an hour;
-// "most read" only looks back a day.
-func pruneViews(ctx context.Context, st *store.Store, log *slog.Logger) {
+// housekeeping runs once an hour: it drops hourly view buckets older than
+// a week ("most read" looks back a day), expired sessions, links and
+// rate-limit rows, and finished jobs older than a week.
+func housekeeping(ctx context.Context, st *store.Store, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
-		if err := st.PruneViewBuckets(ctx, time.Now().Add(-7*24*time.Hour)); err != nil && ctx.Err() == nil {
-			log.Warn("prune view buckets", "err", err)
+		now := time.Now()
+		for name, err := range map[string]error{
+			"view buckets": st.PruneViewBuckets(ctx, now.Add(-7*24*time.Hour)),
+			"accounts":     st.PruneAccounts(ctx, now),
+			"jobs":         pruneJobs(ctx, st, now),
+		} {
+			if err != nil && ctx.Err() == nil {
+				log.Warn("housekeeping", "what", name, "err", err)
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -149,4 +163,9 @@ func pruneViews(ctx context.Context, st *store.Store, log *slog.Logger) {
 		case <-t.C:
 		}
 	}
+}
+
+func pruneJobs(ctx context.Context, st *store.Store, now time.Time) error {
+	_, err := st.PruneJobs(ctx, now.Add(-7*24*time.Hour))
+	return err
 }

@@ -4,11 +4,13 @@
 package config
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,6 +50,33 @@ type Config struct {
 	LogLevel string
 	// LogFormat is text or json.
 	LogFormat string
+	// TrustProxy takes the client address from X-Forwarded-For (the last
+	// hop), for sites behind a reverse proxy or load balancer.
+	TrustProxy bool
+
+	// SMTP delivers email; an empty SMTPHost writes .eml files to
+	// DataDir/outbox instead.
+	SMTPHost, SMTPUsername, SMTPPassword string
+	SMTPPort                             int
+	// SMTPSecurity is starttls, tls or none.
+	SMTPSecurity string
+	// MailFrom is the sender, e.g. "Tribune <news@example.org>".
+	MailFrom string
+
+	// PrivacyPolicyFile replaces the shipped privacy policy (Markdown);
+	// PrivacyPolicyVersion is the version readers consent to.
+	PrivacyPolicyFile, PrivacyPolicyVersion string
+
+	// CaptchaTestHook lets the registration captcha accept a fixed answer,
+	// for browser tests only; refused when BaseURL is https.
+	CaptchaTestHook bool
+
+	// Social logins: Google, Facebook and one generic OpenID Connect
+	// provider, each on when its client id is set.
+	GoogleClientID, GoogleClientSecret     string
+	FacebookClientID, FacebookClientSecret string
+	OIDCName, OIDCDisplayName, OIDCIssuer  string
+	OIDCClientID, OIDCClientSecret         string
 }
 
 // Env reads an environment variable; tests pass their own.
@@ -65,8 +94,8 @@ type setting struct {
 // reads the same flags and variables the same way.
 func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 	var (
-		c               Config
-		tz, demo, flush string
+		c                                  Config
+		tz, demo, flush, trust, port, hook string
 	)
 	settings := []setting{
 		{"addr", "TRIBUNE_ADDR", "address to listen on", &c.Addr, "127.0.0.1:8080"},
@@ -82,13 +111,38 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"view-flush-interval", "TRIBUNE_VIEW_FLUSH_INTERVAL", "how often batched page views are written", &flush, "5s"},
 		{"log-level", "TRIBUNE_LOG_LEVEL", "debug, info, warn or error", &c.LogLevel, "info"},
 		{"log-format", "TRIBUNE_LOG_FORMAT", "text or json", &c.LogFormat, "text"},
+		{"trust-proxy", "TRIBUNE_TRUST_PROXY", "take the client address from X-Forwarded-For (true/false)", &trust, "false"},
+		{"smtp-host", "TRIBUNE_SMTP_HOST", "SMTP server; empty writes emails to DATA_DIR/outbox", &c.SMTPHost, ""},
+		{"smtp-port", "TRIBUNE_SMTP_PORT", "SMTP port", &port, "587"},
+		{"smtp-security", "TRIBUNE_SMTP_SECURITY", "starttls, tls or none", &c.SMTPSecurity, "starttls"},
+		{"smtp-username", "TRIBUNE_SMTP_USERNAME", "SMTP user name", &c.SMTPUsername, ""},
+		{"smtp-password", "TRIBUNE_SMTP_PASSWORD", "SMTP password", &c.SMTPPassword, ""},
+		{"mail-from", "TRIBUNE_MAIL_FROM", "sender of account emails (default: SITE_NAME <noreply@HOST>)", &c.MailFrom, ""},
+		{"privacy-policy", "TRIBUNE_PRIVACY_POLICY", "Markdown file replacing the shipped privacy policy", &c.PrivacyPolicyFile, ""},
+		{"privacy-policy-version", "TRIBUNE_PRIVACY_POLICY_VERSION", "version of the privacy policy readers consent to", &c.PrivacyPolicyVersion, ""},
+		{"captcha-test-hook", "TRIBUNE_CAPTCHA_TEST_HOOK", "accept the answer TEST-PASS in the captcha: browser tests only, never in production", &hook, "false"},
+		{"oauth-google-client-id", "TRIBUNE_OAUTH_GOOGLE_CLIENT_ID", "Google sign-in client id", &c.GoogleClientID, ""},
+		{"oauth-google-client-secret", "TRIBUNE_OAUTH_GOOGLE_CLIENT_SECRET", "Google sign-in client secret", &c.GoogleClientSecret, ""},
+		{"oauth-facebook-client-id", "TRIBUNE_OAUTH_FACEBOOK_CLIENT_ID", "Facebook login app id", &c.FacebookClientID, ""},
+		{"oauth-facebook-client-secret", "TRIBUNE_OAUTH_FACEBOOK_CLIENT_SECRET", "Facebook login app secret", &c.FacebookClientSecret, ""},
+		{"oidc-name", "TRIBUNE_OIDC_NAME", "id of a generic OpenID Connect provider, used in URLs", &c.OIDCName, "sso"},
+		{"oidc-display-name", "TRIBUNE_OIDC_DISPLAY_NAME", "name of the generic OpenID Connect provider shown to readers", &c.OIDCDisplayName, "Single sign-on"},
+		{"oidc-issuer", "TRIBUNE_OIDC_ISSUER", "issuer URL of a generic OpenID Connect provider", &c.OIDCIssuer, ""},
+		{"oidc-client-id", "TRIBUNE_OIDC_CLIENT_ID", "client id at the OpenID Connect provider", &c.OIDCClientID, ""},
+		{"oidc-client-secret", "TRIBUNE_OIDC_CLIENT_SECRET", "client secret at the OpenID Connect provider", &c.OIDCClientSecret, ""},
 	}
 	for _, s := range settings {
 		def := s.def
 		if v := env(s.env); v != "" {
 			def = v
 		}
-		fs.StringVar(s.target, s.name, def, s.usage+" (env "+s.env+")")
+		*s.target = def
+		usage := s.usage + " (env " + s.env + ")"
+		if isBoolSetting(s.target, &demo, &trust, &hook) {
+			fs.Var(boolText{s.target}, s.name, usage)
+		} else {
+			fs.StringVar(s.target, s.name, def, usage)
+		}
 	}
 	noDemo := fs.Bool("no-demo", false, "start with an empty site (same as --demo=false)")
 	return func() (*Config, error) {
@@ -108,6 +162,26 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		if c.ViewFlushInterval, err = time.ParseDuration(flush); err != nil || c.ViewFlushInterval <= 0 {
 			return nil, fmt.Errorf("view-flush-interval %q: want a positive duration such as 5s", flush)
 		}
+		for _, b := range []struct {
+			name, v string
+			dst     *bool
+		}{{"trust-proxy", trust, &c.TrustProxy}, {"captcha-test-hook", hook, &c.CaptchaTestHook}} {
+			switch strings.ToLower(b.v) {
+			case "true", "1", "yes", "on":
+				*b.dst = true
+			case "false", "0", "no", "off", "":
+			default:
+				return nil, fmt.Errorf("%s %q: want true or false", b.name, b.v)
+			}
+		}
+		if c.SMTPPort, err = strconv.Atoi(port); err != nil || c.SMTPPort <= 0 || c.SMTPPort > 65535 {
+			return nil, fmt.Errorf("smtp-port %q: want a port number", port)
+		}
+		switch c.SMTPSecurity {
+		case "starttls", "tls", "none":
+		default:
+			return nil, fmt.Errorf("smtp-security %q: want starttls, tls or none", c.SMTPSecurity)
+		}
 		if c.BaseURL == "" {
 			c.BaseURL = "http://" + c.Addr
 		}
@@ -116,6 +190,19 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 			return nil, fmt.Errorf("base-url %q: want an absolute http(s) URL", c.BaseURL)
 		}
 		c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+		if c.CaptchaTestHook && u.Scheme == "https" {
+			return nil, errors.New("captcha-test-hook: refused on an https site; it is for browser tests only")
+		}
+		if c.MailFrom == "" {
+			c.MailFrom = c.SiteName + " <noreply@" + u.Hostname() + ">"
+			if !strings.Contains(u.Hostname(), ".") {
+				c.MailFrom = c.SiteName + " <noreply@localhost.localdomain>"
+			}
+		}
+		if (c.GoogleClientID == "") != (c.GoogleClientSecret == "") || (c.FacebookClientID == "") != (c.FacebookClientSecret == "") ||
+			(c.OIDCClientID != "" && (c.OIDCIssuer == "" || c.OIDCClientSecret == "")) {
+			return nil, errors.New("social login: set both the client id and the client secret (and the issuer for OpenID Connect)")
+		}
 		if c.DatabaseURL != "" && !store.IsPostgresURL(c.DatabaseURL) {
 			return nil, fmt.Errorf("database %q: want a postgres:// URL (leave empty for SQLite)", c.DatabaseURL)
 		}
@@ -129,6 +216,28 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		}
 		return &c, nil
 	}
+}
+
+// boolText is a true/false setting kept as text (checked after parsing),
+// which may be given as a bare flag: --captcha-test-hook means true.
+type boolText struct{ p *string }
+
+func (b boolText) String() string {
+	if b.p == nil {
+		return ""
+	}
+	return *b.p
+}
+func (b boolText) Set(v string) error { *b.p = v; return nil }
+func (b boolText) IsBoolFlag() bool   { return true }
+
+func isBoolSetting(target *string, bools ...*string) bool {
+	for _, b := range bools {
+		if target == b {
+			return true
+		}
+	}
+	return false
 }
 
 // DSN is what store.Open takes: the PostgreSQL URL or the SQLite file path.

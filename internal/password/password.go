@@ -38,7 +38,7 @@ func Check(pw string) error {
 	if utf8.RuneCountInString(pw) < MinLength {
 		return fmt.Errorf("the password must have at least %d characters", MinLength)
 	}
-	if len(pw) > 1024 {
+	if len(pw) > maxBytes {
 		return errors.New("the password is too long (at most 1024 bytes)")
 	}
 	return nil

@@ -16,6 +16,7 @@ import (
 	"path"
 	"strconv"
 
+	"tribune/internal/captcha"
 	"tribune/internal/web"
 )
 
@@ -59,6 +60,7 @@ func loadAssets() (*assets, error) {
 		return nil, err
 	}
 	a.add("icon.png", icon)
+	a.add("captcha.js", captcha.Script())
 	return a, nil
 }
 

@@ -15,9 +15,14 @@ import (
 const (
 	slotViews     = "tribune-slot-views-raw-9d41"
 	slotViewsText = "tribune-slot-views-text-9d41"
+	// slotAccount is the header's sign-in links or the reader's name.
+	slotAccount = "tribune-slot-account-9d41"
 )
 
-var slotMarkers = []string{slotViews, slotViewsText}
+var slotMarkers = []string{slotViews, slotViewsText, slotAccount}
+
+// slotFiller returns the bytes for a slot marker, per request.
+type slotFiller func(marker string) []byte
 
 // cachedPage is a rendered response: static segments with slots between.
 type cachedPage struct {
@@ -140,32 +145,27 @@ func newCachedPage(status int, contentType, cacheCtl string, body []byte) *cache
 	}
 }
 
-// write sends the page, filling slots with the live view count.
-func (p *cachedPage) write(w http.ResponseWriter, views int64) {
+// write sends the page, filling its slots.
+func (p *cachedPage) write(w http.ResponseWriter, fill slotFiller) {
 	h := w.Header()
 	h.Set("Content-Type", p.contentType)
 	if p.cacheCtl != "" {
 		h.Set("Cache-Control", p.cacheCtl)
 	}
-	var raw, text []byte
+	fills := make([][]byte, len(p.slots))
 	size := 0
-	for _, s := range p.segments {
+	for i, s := range p.segments {
 		size += len(s)
-	}
-	if len(p.slots) > 0 {
-		raw = strconv.AppendInt(nil, views, 10)
-		text = []byte(viewsText(views))
-		size += len(p.slots) * len(text)
+		if i < len(p.slots) {
+			fills[i] = fill(p.slots[i])
+			size += len(fills[i])
+		}
 	}
 	buf := make([]byte, 0, size)
 	for i, s := range p.segments {
 		buf = append(buf, s...)
-		if i < len(p.slots) {
-			if p.slots[i] == slotViews {
-				buf = append(buf, raw...)
-			} else {
-				buf = append(buf, text...)
-			}
+		if i < len(fills) {
+			buf = append(buf, fills[i]...)
 		}
 	}
 	h.Set("Content-Length", strconv.Itoa(len(buf)))
@@ -212,7 +212,7 @@ func (s *Site) cached(h web.HandlerFunc) web.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		p.write(w, 0)
+		p.write(w, s.fill(r, 0))
 		return nil
 	}
 }

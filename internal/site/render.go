@@ -98,6 +98,34 @@ func (s *Site) render(w http.ResponseWriter, status int, name string, data any) 
 	return err
 }
 
+// page renders a page that is not cached (forms, account pages) and
+// fills its slots for this request.
+func (s *Site) page(w http.ResponseWriter, r *http.Request, status int, name string, data any) error {
+	rec := &recorder{header: http.Header{}}
+	if err := s.render(rec, status, name, data); err != nil {
+		return err
+	}
+	p := newCachedPage(status, rec.header.Get("Content-Type"), "no-store", rec.body.Bytes())
+	p.write(w, s.fill(r, 0))
+	return nil
+}
+
+// fill returns the slot filler of a request: the live view count and the
+// header's account links.
+func (s *Site) fill(r *http.Request, views int64) slotFiller {
+	return func(marker string) []byte {
+		switch marker {
+		case slotViews:
+			return strconv.AppendInt(nil, views, 10)
+		case slotViewsText:
+			return []byte(viewsText(views))
+		case slotAccount:
+			return s.accountNav(r)
+		}
+		return nil
+	}
+}
+
 // errorPage is the data of the error page.
 type errorPage struct {
 	page
@@ -120,7 +148,7 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, status int, m
 		http.Error(w, message, status)
 		return
 	}
-	p.write(w, 0)
+	p.write(w, s.fill(r, 0))
 }
 
 func (s *Site) renderErrorPage(ctx context.Context, status int, message string) (*cachedPage, error) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"tribune/internal/names"
 	"tribune/internal/password"
 	"tribune/internal/secret"
 	"tribune/internal/store"
@@ -55,11 +56,11 @@ func (s *Site) setupSubmit(w http.ResponseWriter, r *http.Request) error {
 	if _, err := mail.ParseAddress(in.Email); err != nil || strings.ContainsAny(in.Email, "<> ") {
 		in.Errors = append(in.Errors, "Enter a valid email address, like name@example.org.")
 	}
-	if in.Name == "" || len(in.Name) > 80 {
-		in.Errors = append(in.Errors, "Enter a display name of at most 80 characters.")
+	if err := names.Check(names.Normalize(in.Name)); err != nil {
+		in.Errors = append(in.Errors, "Choose another display name: "+err.Error())
 	}
-	if err := password.Check(pw); err != nil {
-		in.Errors = append(in.Errors, "Choose another password: "+err.Error()+".")
+	if err := password.CheckWith(pw, s.cfg.SiteName, in.Name, in.Email); err != nil {
+		in.Errors = append(in.Errors, err.Error())
 	} else if pw != pw2 {
 		in.Errors = append(in.Errors, "The two passwords differ.")
 	}
@@ -70,7 +71,9 @@ func (s *Site) setupSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.setup.CreateFirstAdmin(r.Context(), secret.Hash(r.PathValue("token")), store.User{Email: in.Email, Name: in.Name, PasswordHash: hash}, s.now())
+	name := names.Normalize(in.Name)
+	_, err = s.setup.CreateFirstAdmin(r.Context(), secret.Hash(r.PathValue("token")),
+		store.User{Email: in.Email, Name: name, NameKey: names.Key(name), PasswordHash: hash}, s.now())
 	switch {
 	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrConflict):
 		return web.NotFound(setupGone)
@@ -89,8 +92,7 @@ func (s *Site) renderSetup(w http.ResponseWriter, r *http.Request, status int, d
 	p.NoIndex = true
 	p.Canonical = ""
 	data.page = p
-	w.Header().Set("Cache-Control", "no-store")
-	return s.render(w, status, "setup", data)
+	return s.page(w, r, status, "setup", data)
 }
 
 // sameOrigin checks that a form post comes from this site: the Origin (or,

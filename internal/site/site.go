@@ -7,10 +7,13 @@ package site
 
 import (
 	"context"
+	"errors"
 	"html/template"
 	"log/slog"
 	"time"
 
+	"tribune/internal/accounts"
+	"tribune/internal/captcha"
 	"tribune/internal/config"
 	"tribune/internal/news"
 	"tribune/internal/store"
@@ -32,21 +35,30 @@ type Store interface {
 	TagBySlug(ctx context.Context, slug string) (news.Tag, error)
 	AuthorBySlug(ctx context.Context, slug string) (news.Author, error)
 	ImageByID(ctx context.Context, id string) (news.Image, error)
+	UserByID(ctx context.Context, id string) (store.User, error)
 	ContentVersion(ctx context.Context) (int64, error)
 	Ping(ctx context.Context) error
 }
 
 // Site serves the public pages. Build it with New and mount Routes.
 type Site struct {
-	cfg    *config.Config
-	store  Store
-	setup  SetupStore
-	views  *views.Counter
-	log    *slog.Logger
-	tmpl   map[string]*template.Template
-	assets *assets
-	cache  *pageCache
-	media  *mediaCache
+	cfg   *config.Config
+	store Store
+	setup SetupStore
+	users interface {
+		UserByID(ctx context.Context, id string) (store.User, error)
+	}
+	accounts *accounts.Service
+	captcha  *captcha.Captcha
+	social   []SocialProvider
+	policy   Policy
+	csrfKey  []byte
+	views    *views.Counter
+	log      *slog.Logger
+	tmpl     map[string]*template.Template
+	assets   *assets
+	cache    *pageCache
+	media    *mediaCache
 	// now is the clock; tests replace it.
 	now func() time.Time
 	// ready reports whether the node may take traffic (for /healthz).
@@ -59,6 +71,16 @@ type Deps struct {
 	Store  Store
 	// Setup serves the first-admin link; nil leaves the /setup pages out.
 	Setup SetupStore
+	// Accounts and Captcha serve reader accounts; nil Accounts leaves the
+	// account pages out.
+	Accounts *accounts.Service
+	Captcha  *captcha.Captcha
+	// Social are the configured social logins, in the order shown.
+	Social []SocialProvider
+	// Policy is the privacy policy; zero means DefaultPrivacyPolicy.
+	Policy Policy
+	// Key signs CSRF tokens and cookies; 32 secret bytes shared by all nodes.
+	Key   []byte
 	Views *views.Counter
 	Log   *slog.Logger
 	// Ready is consulted by /healthz; nil means always ready.
@@ -69,9 +91,16 @@ type Deps struct {
 
 // New parses the templates and prepares the caches.
 func New(d Deps) (*Site, error) {
-	s := &Site{cfg: d.Config, store: d.Store, setup: d.Setup, views: d.Views, log: d.Log, now: d.Now, ready: d.Ready}
+	s := &Site{cfg: d.Config, store: d.Store, users: d.Store, setup: d.Setup, accounts: d.Accounts, captcha: d.Captcha,
+		social: d.Social, policy: d.Policy, csrfKey: d.Key, views: d.Views, log: d.Log, now: d.Now, ready: d.Ready}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.policy.Text == "" {
+		s.policy = DefaultPrivacyPolicy()
+	}
+	if s.accounts != nil && (len(s.csrfKey) < 32 || s.captcha == nil) {
+		return nil, errors.New("site: accounts need a 32-byte key and a captcha")
 	}
 	if s.ready == nil {
 		s.ready = func() bool { return true }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"time"
 
+	"tribune/internal/captcha"
 	"tribune/internal/news"
 )
 
@@ -14,7 +15,8 @@ import (
 var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed together with the layout.
-var pageNames = []string{"home", "list", "article", "error", "setup"}
+var pageNames = []string{"home", "list", "article", "error", "setup", "register", "login", "forgot", "reset",
+	"notice", "social", "account", "legal", "reader"}
 
 func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -25,12 +27,16 @@ func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 		"imageURL":  func(l news.Lead) string { return l.URL() },
 		"views":     func() template.HTML { return template.HTML(slotViewsText) },
 		"viewsRaw":  func() string { return slotViews },
+		"account":   func() template.HTML { return template.HTML(slotAccount) },
 		"thousands": groupThousands,
 		"add":       func(a, b int) int { return a + b },
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	if _, err := base.Parse(captcha.WidgetTemplate); err != nil {
+		return nil, fmt.Errorf("parse captcha widget: %w", err)
 	}
 	out := map[string]*template.Template{}
 	for _, name := range pageNames {

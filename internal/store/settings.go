@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strconv"
 )
@@ -65,4 +67,27 @@ func bumpContentVersion(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("bump content version: %w", err)
 	}
 	return nil
+}
+
+// Secret returns a named random key, creating it on first use. Every node
+// reads the same value, so tokens signed on one node verify on another.
+func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	key := "secret:" + name
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+		key, hex.EncodeToString(b)); err != nil {
+		return nil, fmt.Errorf("secret %q: %w", name, err)
+	}
+	v, err := s.Setting(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	out, err := hex.DecodeString(v)
+	if err != nil || len(out) != 32 {
+		return nil, fmt.Errorf("secret %q: malformed", name)
+	}
+	return out, nil
 }
