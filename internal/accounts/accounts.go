@@ -132,7 +132,9 @@ func (e *FormError) Error() string {
 }
 
 // formError builds a FormError for one field.
-func formError(field, msg string) *FormError { return &FormError{Fields: map[string]string{field: msg}} }
+func formError(field, msg string) *FormError {
+	return &FormError{Fields: map[string]string{field: msg}}
+}
 
 // add records a message for a field unless it already has one.
 func (e *FormError) add(field, msg string) {

@@ -117,23 +117,7 @@ func TestBrowserArticlePage(t *testing.T) {
 	}
 	articleURL := base + m[1]
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exec), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// The first action starts the browser, which lives as long as bctx; the
-	// timeout goes on a context derived after that.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	ctx, cancelTimeout := context.WithTimeout(bctx, 90*time.Second)
-	defer cancelTimeout()
+	ctx := newBrowser(t, exec)
 
 	// What a reader sees, read from the rendered DOM.
 	type pageView struct {
@@ -209,4 +193,28 @@ func TestBrowserArticlePage(t *testing.T) {
 		t.Errorf("short link %s led to %s, want %s", shortHref, finalURL, articleURL)
 	}
 	t.Log(fmt.Sprintf("checked %s: %q, %s, %d tags, %d related, short link %s", articleURL, headline, dateline, tags, related, shortHref))
+}
+
+// newBrowser starts headless Chromium with the flags this machine needs
+// and returns a context for its tab, bounded to 2 minutes.
+func newBrowser(t *testing.T, exec string) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exec), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	bctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	// The first action starts the browser, which lives as long as bctx; the
+	// timeout goes on a context derived after that.
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(bctx, 2*time.Minute)
+	t.Cleanup(cancelTimeout)
+	return ctx
 }

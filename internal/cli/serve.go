@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"tribune/internal/api"
 	"tribune/internal/config"
 	"tribune/internal/demo"
 	"tribune/internal/importer"
@@ -87,6 +88,7 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", reg.Handler())
 	s.Routes(mux)
+	api.New(acc.service, s, log).Routes(mux)
 	var h http.Handler = mux
 	h = web.AccessLog(log, h)
 	h = web.Recover(log, func(w http.ResponseWriter, r *http.Request, status int, msg string) {

@@ -113,7 +113,7 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"log-format", "TRIBUNE_LOG_FORMAT", "text or json", &c.LogFormat, "text"},
 		{"trust-proxy", "TRIBUNE_TRUST_PROXY", "take the client address from X-Forwarded-For (true/false)", &trust, "false"},
 		{"smtp-host", "TRIBUNE_SMTP_HOST", "SMTP server; empty writes emails to DATA_DIR/outbox", &c.SMTPHost, ""},
-		{"smtp-port", "TRIBUNE_SMTP_PORT", "SMTP port", &port, "587"},
+		{"smtp-port", "TRIBUNE_SMTP_PORT", "SMTP port (default 587 for starttls, 465 for tls, 25 for none)", &port, ""},
 		{"smtp-security", "TRIBUNE_SMTP_SECURITY", "starttls, tls or none", &c.SMTPSecurity, "starttls"},
 		{"smtp-username", "TRIBUNE_SMTP_USERNAME", "SMTP user name", &c.SMTPUsername, ""},
 		{"smtp-password", "TRIBUNE_SMTP_PASSWORD", "SMTP password", &c.SMTPPassword, ""},
@@ -174,8 +174,10 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 				return nil, fmt.Errorf("%s %q: want true or false", b.name, b.v)
 			}
 		}
-		if c.SMTPPort, err = strconv.Atoi(port); err != nil || c.SMTPPort <= 0 || c.SMTPPort > 65535 {
-			return nil, fmt.Errorf("smtp-port %q: want a port number", port)
+		if port != "" {
+			if c.SMTPPort, err = strconv.Atoi(port); err != nil || c.SMTPPort <= 0 || c.SMTPPort > 65535 {
+				return nil, fmt.Errorf("smtp-port %q: want a port number", port)
+			}
 		}
 		switch c.SMTPSecurity {
 		case "starttls", "tls", "none":

@@ -43,7 +43,14 @@ func (s *Site) account(w http.ResponseWriter, r *http.Request) error {
 	if requireViewer(w, r) == nil {
 		return nil
 	}
-	return s.accountPage(w, r, http.StatusOK, nil, nil, "")
+	return s.accountPage(w, r, http.StatusOK, nil, nil, accountNotices[r.URL.Query().Get("notice")])
+}
+
+// accountNotices are the messages other pages redirect to the account page
+// with, by key, so no text from the URL reaches the page.
+var accountNotices = map[string]string{
+	"verified":       "Thank you: your email address is confirmed and you can now comment.",
+	"password-reset": "Your new password is saved. You are signed in here and signed out everywhere else.",
 }
 
 // accountPage renders the account page with messages and kept values.

@@ -156,7 +156,6 @@ func (s *Site) resetSubmit(w http.ResponseWriter, r *http.Request) error {
 		return s.page(w, r, status, "reset", f)
 	}
 	s.setSession(w, token)
-	return s.notice(w, r, http.StatusOK, noticePage{Heading: "Password changed",
-		Lines:   []string{"Your new password is saved. You are signed in here and signed out everywhere else."},
-		LinkURL: "/", LinkLabel: "Go to the front page"})
+	http.Redirect(w, r, "/account?notice=password-reset", http.StatusSeeOther)
+	return nil
 }

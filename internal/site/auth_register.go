@@ -80,9 +80,8 @@ func (s *Site) verify(w http.ResponseWriter, r *http.Request) error {
 		}
 		s.setSession(w, token)
 	}
-	return s.notice(w, r, http.StatusOK, noticePage{Heading: "Email confirmed",
-		Lines:   []string{"Thank you, " + u.Name + ". Your address is confirmed and you are signed in: you can now comment."},
-		LinkURL: "/", LinkLabel: "Go to the front page"})
+	http.Redirect(w, r, "/account?notice=verified", http.StatusSeeOther)
+	return nil
 }
 
 // linkFailed explains an expired, used or invalid link.

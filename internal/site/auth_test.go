@@ -185,8 +185,8 @@ func TestAccountLifecycle(t *testing.T) {
 		if p := b.get("/account"); !strings.Contains(p.body, "Please confirm your email address") {
 			t.Error("account page does not ask to confirm the email")
 		}
-		if p := b.get(a.mail.link(t, "mara@example.org")); p.status != 200 || !strings.Contains(p.body, "Email confirmed") {
-			t.Fatalf("verify = %d", p.status)
+		if p := b.get(a.mail.link(t, "mara@example.org")); p.status != http.StatusSeeOther || p.location != "/account?notice=verified" {
+			t.Fatalf("verify = %d to %q", p.status, p.location)
 		}
 		if p := b.get("/account"); strings.Contains(p.body, "Please confirm your email address") || !strings.Contains(p.body, "mara@example.org") {
 			t.Error("account page after verifying still asks to confirm")
@@ -204,7 +204,7 @@ func TestAccountLifecycle(t *testing.T) {
 		b.post("/account/forgot", "/account/forgot", url.Values{"email": {"mara@example.org"}})
 		reset := a.mail.link(t, "mara@example.org")
 		token := strings.TrimPrefix(reset, "/account/reset?token=")
-		if p := b.post(reset, "/account/reset", url.Values{"token": {token}, "password": {"a brand new phrase"}}); p.status != 200 {
+		if p := b.post(reset, "/account/reset", url.Values{"token": {token}, "password": {"a brand new phrase"}}); p.status != http.StatusSeeOther {
 			t.Fatalf("reset = %d\n%s", p.status, p.body)
 		}
 		if p := b.post(reset, "/account/reset", url.Values{"token": {token}, "password": {"yet another phrase"}}); p.status != http.StatusGone {

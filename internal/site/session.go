@@ -179,3 +179,16 @@ func safeNext(next string) string {
 	}
 	return next
 }
+
+// SessionUser returns the account signed in with the request's session
+// cookie, for the JSON API.
+func (s *Site) SessionUser(r *http.Request) (store.User, bool) {
+	if v := viewerOf(s.withViewer(r)); v != nil {
+		return v.user, true
+	}
+	return store.User{}, false
+}
+
+// CSRFValid checks the request's CSRF token (form field or X-CSRF-Token),
+// for the JSON API's cookie callers.
+func (s *Site) CSRFValid(r *http.Request) bool { return s.csrfOK(s.withViewer(r)) }
