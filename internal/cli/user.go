@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -29,44 +30,61 @@ func adminService(ctx context.Context, cfg *config.Config, log *slog.Logger) (*a
 	return acc.service, st, nil
 }
 
-func runUser(ctx context.Context, sio IO, args []string) error {
+// adminCommand runs one subcommand of an operator command (user, token):
+// it prints usage when asked, parses the shared flags plus those flags
+// adds, opens the accounts service and calls do.
+func adminCommand(ctx context.Context, sio IO, name, usage string, args []string,
+	flags func(fs *flag.FlagSet), do func(sub string, fs *flag.FlagSet, svc *accounts.Service) error) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(sio.Stderr, userUsage)
+		fmt.Fprint(sio.Stderr, usage)
 		if len(args) == 0 {
 			return errUsage
 		}
 		return nil
 	}
 	sub, args := args[0], args[1:]
-	fs, finish := newFlags(sio, "user "+sub, "user "+sub+" [flags]")
-	email := fs.String("email", "", "the account's email")
-	name := fs.String("name", "", "display name (create)")
-	role := fs.String("role", store.RoleReader, "reader, moderator, editor or admin")
-	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input (create); otherwise one is generated and printed once")
+	fs, finish := newFlags(sio, name+" "+sub, name+" "+sub+" [flags]")
+	flags(fs)
 	cfg, err := parse(fs, finish, args)
 	if err != nil {
 		return err
 	}
-	log := newLogger(cfg, sio.Stderr)
-	svc, st, err := adminService(ctx, cfg, log)
+	svc, st, err := adminService(ctx, cfg, newLogger(cfg, sio.Stderr))
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	return do(sub, fs, svc)
+}
+
+func runUser(ctx context.Context, sio IO, args []string) error {
+	var email, name, role *string
+	var pwStdin *bool
+	return adminCommand(ctx, sio, "user", userUsage, args, func(fs *flag.FlagSet) {
+		email = fs.String("email", "", "the account's email")
+		name = fs.String("name", "", "display name (create)")
+		role = fs.String("role", store.RoleReader, "reader, moderator, editor or admin")
+		pwStdin = fs.Bool("password-stdin", false, "read the password from standard input (create); otherwise one is generated and printed once")
+	}, func(sub string, fs *flag.FlagSet, svc *accounts.Service) error {
+		return userSub(ctx, sio, sub, svc, *email, *name, *role, *pwStdin)
+	})
+}
+
+func userSub(ctx context.Context, sio IO, sub string, svc *accounts.Service, email, name, role string, pwStdin bool) error {
 	switch sub {
 	case "create":
-		if *email == "" || *name == "" {
+		if email == "" || name == "" {
 			return errors.New("--email and --name are required")
 		}
 		pw := ""
-		if *pwStdin {
+		if pwStdin {
 			line, err := bufio.NewReader(sio.Stdin).ReadString('\n')
 			if err != nil && line == "" {
 				return fmt.Errorf("read password from stdin: %w", err)
 			}
 			pw = strings.TrimRight(line, "\r\n")
 		}
-		u, generated, err := svc.CreateUser(ctx, *email, *name, *role, pw)
+		u, generated, err := svc.CreateUser(ctx, email, name, role, pw)
 		if err != nil {
 			return err
 		}
@@ -75,10 +93,10 @@ func runUser(ctx context.Context, sio IO, args []string) error {
 			fmt.Fprintf(sio.Stdout, "password (shown once): %s\n", generated)
 		}
 	case "set-role":
-		if *email == "" {
+		if email == "" {
 			return errors.New("--email is required")
 		}
-		u, err := svc.SetRole(ctx, *email, *role)
+		u, err := svc.SetRole(ctx, email, role)
 		if err != nil {
 			return err
 		}
@@ -114,38 +132,27 @@ password is generated and printed once.
 `
 
 func runToken(ctx context.Context, sio IO, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(sio.Stderr, tokenUsage)
-		if len(args) == 0 {
-			return errUsage
-		}
-		return nil
-	}
-	sub, args := args[0], args[1:]
-	fs, finish := newFlags(sio, "token "+sub, "token "+sub+" [flags]")
-	email := fs.String("email", "", "the account's email (create, list)")
-	name := fs.String("name", "cli", "a label for the token (create)")
-	cfg, err := parse(fs, finish, args)
-	if err != nil {
-		return err
-	}
-	log := newLogger(cfg, sio.Stderr)
-	svc, st, err := adminService(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	var email, name *string
+	return adminCommand(ctx, sio, "token", tokenUsage, args, func(fs *flag.FlagSet) {
+		email = fs.String("email", "", "the account's email (create, list)")
+		name = fs.String("name", "cli", "a label for the token (create)")
+	}, func(sub string, fs *flag.FlagSet, svc *accounts.Service) error {
+		return tokenSub(ctx, sio, sub, fs, svc, *email, *name)
+	})
+}
+
+func tokenSub(ctx context.Context, sio IO, sub string, fs *flag.FlagSet, svc *accounts.Service, email, name string) error {
 	switch sub {
 	case "create":
-		if *email == "" {
+		if email == "" {
 			return errors.New("--email is required")
 		}
-		token, t, err := svc.CreateAPIToken(ctx, *email, *name)
+		token, t, err := svc.CreateAPIToken(ctx, email, name)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(sio.Stdout, token)
-		fmt.Fprintf(sio.Stderr, "token %s for %s: shown once, stored hashed; revoke with 'tribune token revoke %s'\n", t.ID, *email, t.ID)
+		fmt.Fprintf(sio.Stderr, "token %s for %s: shown once, stored hashed; revoke with 'tribune token revoke %s'\n", t.ID, email, t.ID)
 	case "revoke":
 		if fs.NArg() != 1 {
 			return errors.New("give the token's id or the token itself")
@@ -155,10 +162,10 @@ func runToken(ctx context.Context, sio IO, args []string) error {
 		}
 		fmt.Fprintln(sio.Stdout, "revoked")
 	case "list":
-		if *email == "" {
+		if email == "" {
 			return errors.New("--email is required")
 		}
-		tokens, err := svc.APITokens(ctx, *email)
+		tokens, err := svc.APITokens(ctx, email)
 		if err != nil {
 			return err
 		}
