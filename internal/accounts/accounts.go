@@ -87,6 +87,40 @@ type Service struct {
 	// dummyHash is verified against when an email is unknown, so a failed
 	// sign-in takes as long whether or not the account exists.
 	dummyHash string
+	// hashSlots bounds how many argon2id computations run at once: each
+	// takes its parameters' memory, so a burst of sign-ins must queue
+	// rather than exhaust the node's memory.
+	hashSlots chan struct{}
+}
+
+// maxConcurrentHashes is how many password hashes one node computes at once.
+const maxConcurrentHashes = 4
+
+// hash computes a password hash in one of the bounded slots.
+func (s *Service) hash(ctx context.Context, pw string) (string, error) {
+	if err := s.acquire(ctx); err != nil {
+		return "", err
+	}
+	defer func() { <-s.hashSlots }()
+	return password.Hash(pw, s.cfg.Password)
+}
+
+// verify checks a password against a hash in one of the bounded slots.
+func (s *Service) verify(ctx context.Context, pw, hash string) (bool, error) {
+	if err := s.acquire(ctx); err != nil {
+		return false, err
+	}
+	defer func() { <-s.hashSlots }()
+	return password.Verify(pw, hash)
+}
+
+func (s *Service) acquire(ctx context.Context) error {
+	select {
+	case s.hashSlots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Lifetimes of the one-time links.
@@ -114,7 +148,7 @@ func New(cfg Config, st Store, m Mailer, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{cfg: cfg, store: st, mail: m, log: log, dummyHash: h}, nil
+	return &Service{cfg: cfg, store: st, mail: m, log: log, dummyHash: h, hashSlots: make(chan struct{}, maxConcurrentHashes)}, nil
 }
 
 func (s *Service) now() time.Time { return s.cfg.Now().UTC() }

@@ -33,7 +33,7 @@ func (s *Service) CreateUser(ctx context.Context, email, name, role, pw string) 
 	} else if err := password.CheckWith(pw, s.cfg.SiteName, name, localPart(email)); err != nil {
 		return store.User{}, "", fmt.Errorf("password: %w", err)
 	}
-	hash, err := password.Hash(pw, s.cfg.Password)
+	hash, err := s.hash(ctx, pw)
 	if err != nil {
 		return store.User{}, "", err
 	}

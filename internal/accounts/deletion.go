@@ -24,7 +24,7 @@ func (s *Service) Delete(ctx context.Context, u store.User, confirm string) erro
 		if confirm != "DELETE" {
 			return formError("confirm", "Type DELETE to confirm.")
 		}
-	} else if err := s.checkCurrent(u, confirm); err != nil {
+	} else if err := s.checkCurrent(ctx, u, confirm); err != nil {
 		return formError("confirm", "Your password is not correct.")
 	}
 	now := s.now()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"tribune/internal/password"
 	"tribune/internal/secret"
 	"tribune/internal/store"
 )
@@ -56,7 +55,7 @@ func (s *Service) Login(ctx context.Context, email, pw, ip, userAgent string) (s
 	if err != nil || hash == "" {
 		hash = s.dummyHash
 	}
-	ok, verr := password.Verify(pw, hash)
+	ok, verr := s.verify(ctx, pw, hash)
 	if verr != nil || !ok || err != nil || u.PasswordHash == "" {
 		return store.User{}, "", s.failLogin(ctx, email, ip)
 	}

@@ -37,11 +37,11 @@ func (s *Service) ChangeName(ctx context.Context, u store.User, name string) (st
 
 // checkCurrent verifies the account's current password before a sensitive
 // change. Accounts made through social login have none and pass.
-func (s *Service) checkCurrent(u store.User, current string) error {
+func (s *Service) checkCurrent(ctx context.Context, u store.User, current string) error {
 	if u.PasswordHash == "" {
 		return nil
 	}
-	if ok, err := password.Verify(current, u.PasswordHash); err != nil || !ok {
+	if ok, err := s.verify(ctx, current, u.PasswordHash); err != nil || !ok {
 		return formError("current_password", "Your current password is not correct.")
 	}
 	return nil
@@ -57,7 +57,7 @@ func (s *Service) RequestEmailChange(ctx context.Context, u store.User, newEmail
 	if newEmail == u.Email {
 		return formError("email", "This is already your email address.")
 	}
-	if err := s.checkCurrent(u, current); err != nil {
+	if err := s.checkCurrent(ctx, u, current); err != nil {
 		return err
 	}
 	if err := s.hit(ctx, "email-change:user:"+u.ID, 5, time.Hour); err != nil {
@@ -112,13 +112,13 @@ func (s *Service) ConfirmEmailChange(ctx context.Context, token string) (store.U
 // ChangePassword sets a new password after checking the current one and
 // ends the account's other sessions (keepSession stays signed in).
 func (s *Service) ChangePassword(ctx context.Context, u store.User, keepSession, current, newPassword string) error {
-	if err := s.checkCurrent(u, current); err != nil {
+	if err := s.checkCurrent(ctx, u, current); err != nil {
 		return err
 	}
 	if err := password.CheckWith(newPassword, s.cfg.SiteName, u.Name, localPart(u.Email)); err != nil {
 		return formError("new_password", err.Error())
 	}
-	hash, err := password.Hash(newPassword, s.cfg.Password)
+	hash, err := s.hash(ctx, newPassword)
 	if err != nil {
 		return err
 	}

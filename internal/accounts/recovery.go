@@ -62,7 +62,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, newPassword, ip, use
 		if err := password.CheckWith(newPassword, s.cfg.SiteName, u.Name, localPart(u.Email)); err != nil {
 			return formError("password", err.Error())
 		}
-		if u.PasswordHash, err = password.Hash(newPassword, s.cfg.Password); err != nil {
+		if u.PasswordHash, err = s.hash(ctx, newPassword); err != nil {
 			return err
 		}
 		// The link came by email, so the address is proven.

@@ -63,7 +63,7 @@ func (s *Service) Register(ctx context.Context, in Registration) (store.User, er
 		return store.User{}, err
 	}
 	// Hash first: the work is the same whether or not the email is taken.
-	hash, err := password.Hash(in.Password, s.cfg.Password)
+	hash, err := s.hash(ctx, in.Password)
 	if err != nil {
 		return store.User{}, err
 	}
