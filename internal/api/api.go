@@ -11,9 +11,12 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"tribune/internal/accounts"
+	"tribune/internal/comments"
 	"tribune/internal/store"
 )
 
@@ -31,19 +34,38 @@ type Cookies interface {
 
 // API serves the JSON endpoints.
 type API struct {
-	tokens  Tokens
-	cookies Cookies
-	log     *slog.Logger
+	tokens   Tokens
+	cookies  Cookies
+	articles Articles
+	store    CommentStore
+	comments *comments.Service
+	links    bool
+	log      *slog.Logger
+}
+
+// Deps are what New needs.
+type Deps struct {
+	Tokens   Tokens
+	Cookies  Cookies
+	Articles Articles
+	Store    CommentStore
+	Comments *comments.Service
+	// Links renders URLs in comments as links.
+	Links bool
+	Log   *slog.Logger
 }
 
 // New builds the API.
-func New(tokens Tokens, cookies Cookies, log *slog.Logger) *API {
-	return &API{tokens: tokens, cookies: cookies, log: log}
+func New(d Deps) *API {
+	return &API{tokens: d.Tokens, cookies: d.Cookies, articles: d.Articles, store: d.Store, comments: d.Comments, links: d.Links, log: d.Log}
 }
 
 // Routes registers the endpoints on mux.
 func (a *API) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/me", a.handle(a.me))
+	if a.comments != nil {
+		a.commentRoutes(mux)
+	}
 	mux.Handle("/api/", a.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &Error{Status: http.StatusNotFound, Message: "no such API endpoint"}
 	}))
@@ -53,6 +75,8 @@ func (a *API) Routes(mux *http.ServeMux) {
 type Error struct {
 	Status  int
 	Message string
+	// RetryAfter, when set, is sent as the Retry-After header (429s).
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -71,6 +95,9 @@ func (a *API) handle(h handlerFunc) http.Handler {
 		if !errors.As(err, &ae) {
 			a.log.Error("API request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			ae = &Error{Status: http.StatusInternalServerError, Message: "internal error; please try again"}
+		}
+		if ae.RetryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int(ae.RetryAfter.Round(time.Second)/time.Second)+1))
 		}
 		WriteJSON(w, ae.Status, map[string]string{"error": ae.Message})
 	})

@@ -12,10 +12,12 @@ import (
 	"time"
 
 	"tribune/internal/api"
+	"tribune/internal/comments"
 	"tribune/internal/config"
 	"tribune/internal/demo"
 	"tribune/internal/importer"
 	"tribune/internal/metrics"
+	"tribune/internal/moderation"
 	"tribune/internal/site"
 	"tribune/internal/store"
 	"tribune/internal/views"
@@ -87,8 +89,15 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	reg := metrics.New(metrics.Options{Version: Version, DBStats: st.DB().Stats})
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", reg.Handler())
+	writers := 1
+	if st.Dialect() == store.Postgres {
+		writers = 4
+	}
+	cs := comments.New(comments.Config{Links: cfg.CommentLinks, Writers: writers}, st,
+		moderation.RateLimit{Counter: st, PerMinute: cfg.CommentRate}, log)
+	s.SetComments(cs)
 	s.Routes(mux)
-	api.New(acc.service, s, log).Routes(mux)
+	api.New(api.Deps{Tokens: acc.service, Cookies: s, Articles: st, Store: st, Comments: cs, Links: cfg.CommentLinks, Log: log}).Routes(mux)
 	var h http.Handler = mux
 	h = web.AccessLog(log, h)
 	h = web.Recover(log, func(w http.ResponseWriter, r *http.Request, status int, msg string) {
@@ -109,12 +118,14 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 
+	srv.RegisterOnShutdown(cs.Hub.Close)
 	bg, stopBG := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
 	wg.Go(func() { counter.Run(bg, cfg.ViewFlushInterval) })
 	wg.Go(func() { s.WatchContent(bg, 500*time.Millisecond) })
 	wg.Go(func() { housekeeping(bg, st, log) })
 	wg.Go(func() { acc.runner.Run(bg) })
+	wg.Go(func() { cs.Run(bg) })
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

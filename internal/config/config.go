@@ -67,6 +67,12 @@ type Config struct {
 	// PrivacyPolicyVersion is the version readers consent to.
 	PrivacyPolicyFile, PrivacyPolicyVersion string
 
+	// CommentRate is how many comments one author may post per minute;
+	// 0 turns the limit off (load tests).
+	CommentRate int
+	// CommentLinks shows URLs in comments as links.
+	CommentLinks bool
+
 	// CaptchaTestHook lets the registration captcha accept a fixed answer,
 	// for browser tests only; refused when BaseURL is https.
 	CaptchaTestHook bool
@@ -94,8 +100,8 @@ type setting struct {
 // reads the same flags and variables the same way.
 func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 	var (
-		c                                  Config
-		tz, demo, flush, trust, port, hook string
+		c                                               Config
+		tz, demo, flush, trust, port, hook, rate, links string
 	)
 	settings := []setting{
 		{"addr", "TRIBUNE_ADDR", "address to listen on", &c.Addr, "127.0.0.1:8080"},
@@ -121,6 +127,8 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"privacy-policy", "TRIBUNE_PRIVACY_POLICY", "Markdown file replacing the shipped privacy policy", &c.PrivacyPolicyFile, ""},
 		{"privacy-policy-version", "TRIBUNE_PRIVACY_POLICY_VERSION", "version of the privacy policy readers consent to", &c.PrivacyPolicyVersion, ""},
 		{"captcha-test-hook", "TRIBUNE_CAPTCHA_TEST_HOOK", "accept the answer TEST-PASS in the captcha: browser tests only, never in production", &hook, "false"},
+		{"comment-rate", "TRIBUNE_COMMENT_RATE", "comments one author may post per minute; 0 turns the limit off", &rate, "5"},
+		{"comment-links", "TRIBUNE_COMMENT_LINKS", "show URLs in comments as links (true/false)", &links, "false"},
 		{"oauth-google-client-id", "TRIBUNE_OAUTH_GOOGLE_CLIENT_ID", "Google sign-in client id", &c.GoogleClientID, ""},
 		{"oauth-google-client-secret", "TRIBUNE_OAUTH_GOOGLE_CLIENT_SECRET", "Google sign-in client secret", &c.GoogleClientSecret, ""},
 		{"oauth-facebook-client-id", "TRIBUNE_OAUTH_FACEBOOK_CLIENT_ID", "Facebook login app id", &c.FacebookClientID, ""},
@@ -138,7 +146,7 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		}
 		*s.target = def
 		usage := s.usage + " (env " + s.env + ")"
-		if isBoolSetting(s.target, &demo, &trust, &hook) {
+		if isBoolSetting(s.target, &demo, &trust, &hook, &links) {
 			fs.Var(boolText{s.target}, s.name, usage)
 		} else {
 			fs.StringVar(s.target, s.name, def, usage)
@@ -165,7 +173,7 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		for _, b := range []struct {
 			name, v string
 			dst     *bool
-		}{{"trust-proxy", trust, &c.TrustProxy}, {"captcha-test-hook", hook, &c.CaptchaTestHook}} {
+		}{{"trust-proxy", trust, &c.TrustProxy}, {"captcha-test-hook", hook, &c.CaptchaTestHook}, {"comment-links", links, &c.CommentLinks}} {
 			switch strings.ToLower(b.v) {
 			case "true", "1", "yes", "on":
 				*b.dst = true
@@ -173,6 +181,9 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 			default:
 				return nil, fmt.Errorf("%s %q: want true or false", b.name, b.v)
 			}
+		}
+		if c.CommentRate, err = strconv.Atoi(rate); err != nil || c.CommentRate < 0 {
+			return nil, fmt.Errorf("comment-rate %q: want a whole number, 0 for no limit", rate)
 		}
 		if port != "" {
 			if c.SMTPPort, err = strconv.Atoi(port); err != nil || c.SMTPPort <= 0 || c.SMTPPort > 65535 {

@@ -73,6 +73,7 @@ type importer struct {
 	dataDir string
 	dir     string // where the Markdown files are written
 	env     []string
+	db      []string // --database URL, for PostgreSQL
 }
 
 // run writes the article and imports it; it returns how long the CLI took.
@@ -88,7 +89,8 @@ func (im importer) run(ctx context.Context, title string) (time.Duration, error)
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, im.bin, "articles", "import", "--data-dir", im.dataDir, file)
+	args := append([]string{"articles", "import", "--data-dir", im.dataDir}, im.db...)
+	cmd := exec.CommandContext(ctx, im.bin, append(args, file)...)
 	cmd.Env = im.env
 	start := time.Now()
 	out, err := cmd.CombinedOutput()

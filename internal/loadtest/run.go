@@ -42,6 +42,18 @@ type Options struct {
 	TribuneFirst bool
 	// Self is this program, re-run with -serve-static as the static server.
 	Self string
+	// Mode picks what is measured: "article" (the default, the article
+	// page against a static server) or one of the comment modes of
+	// comments_run.go ("post", "fanout", "read").
+	Mode string
+	// Database is "sqlite" (or empty), "postgres" for a fresh database on
+	// PGServer, or a postgres:// URL passed through to tribune.
+	Database string
+	// PGServer is the PostgreSQL server a fresh database is created on;
+	// empty takes TRIBUNE_TEST_POSTGRES.
+	PGServer string
+	// Comments are the comment modes' settings and targets.
+	Comments CommentOptions
 }
 
 // bench is one run's state: the temporary folder, the servers it started
@@ -55,6 +67,15 @@ type bench struct {
 	report   Report
 	// check is the client for everything but the load itself.
 	check *http.Client
+	// dbURL is the PostgreSQL database tribune runs on, empty for SQLite;
+	// dbLabel describes the database for the report; dropDB, if set,
+	// removes the database this run created (postgres.go).
+	dbURL   string
+	dbLabel string
+	dropDB  func() error
+	// serveEnv are extra settings for "tribune serve" (the comment modes
+	// turn the per-author comment rate limit off).
+	serveEnv []string
 }
 
 // Run performs the whole benchmark (see docs/benchmarks.md), writes the
@@ -77,6 +98,10 @@ func Run(ctx context.Context, opt Options, out, progress io.Writer) (*Report, er
 	}
 	b := &bench{opt: opt, tmp: tmp, progress: progress, check: &http.Client{Timeout: 5 * time.Second}}
 	defer b.check.CloseIdleConnections()
+	if err := b.openDatabase(ctx); err != nil {
+		return nil, err
+	}
+	defer b.closeDatabase() // after the servers have stopped
 	defer b.stopAll()
 	if err := b.run(ctx); err != nil {
 		switch {
@@ -136,7 +161,7 @@ func (b *bench) run(ctx context.Context) error {
 	if r.Path, err = b.pickPath(ctx, base); err != nil {
 		return err
 	}
-	im := importer{bin: bin, dataDir: filepath.Join(b.tmp, "data"), dir: b.tmp, env: childEnv()}
+	im := importer{bin: bin, dataDir: filepath.Join(b.tmp, "data"), dir: b.tmp, env: childEnv(), db: b.dbArgs()}
 	if err := b.importEditArticle(ctx, im, base); err != nil {
 		return err
 	}

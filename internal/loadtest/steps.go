@@ -29,9 +29,9 @@ func (b *bench) startTribune(ctx context.Context, bin string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	args := []string{"serve", "--addr", addr, "--data-dir", filepath.Join(b.tmp, "data")}
-	env := childEnv("TRIBUNE_VIEW_FLUSH_INTERVAL=1s")
-	b.logf("starting %s %v", bin, args)
+	args := append([]string{"serve", "--addr", addr, "--data-dir", filepath.Join(b.tmp, "data")}, b.dbArgs()...)
+	env := childEnv(append([]string{"TRIBUNE_VIEW_FLUSH_INTERVAL=1s"}, b.serveEnv...)...)
+	b.logf("starting %s %v", bin, redactArgs(args))
 	if b.tribune, err = startChild("tribune", bin, args, env, filepath.Join(b.tmp, "tribune.log")); err != nil {
 		return "", err
 	}

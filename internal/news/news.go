@@ -34,6 +34,8 @@ type Article struct {
 	PublishedAt time.Time
 	UpdatedAt   time.Time
 	Views       int64
+	// CommentCount is the number of published comments.
+	CommentCount int
 }
 
 // Lead is an article's lead photo with the caption and credit shown under it.

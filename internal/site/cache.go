@@ -17,9 +17,11 @@ const (
 	slotViewsText = "tribune-slot-views-text-9d41"
 	// slotAccount is the header's sign-in links or the reader's name.
 	slotAccount = "tribune-slot-account-9d41"
+	// slotComments is an article's comments section.
+	slotComments = "tribune-slot-comments-9d41"
 )
 
-var slotMarkers = []string{slotViews, slotViewsText, slotAccount}
+var slotMarkers = []string{slotViews, slotViewsText, slotAccount, slotComments}
 
 // slotFiller returns the bytes for a slot marker, per request.
 type slotFiller func(marker string) []byte

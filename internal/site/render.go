@@ -113,6 +113,11 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request, status int, name str
 // fill returns the slot filler of a request: the live view count and the
 // header's account links.
 func (s *Site) fill(r *http.Request, views int64) slotFiller {
+	return s.fillWith(r, views, nil)
+}
+
+// fillWith is fill with an article's comments section.
+func (s *Site) fillWith(r *http.Request, views int64, commentsHTML []byte) slotFiller {
 	return func(marker string) []byte {
 		switch marker {
 		case slotViews:
@@ -121,6 +126,8 @@ func (s *Site) fill(r *http.Request, views int64) slotFiller {
 			return []byte(viewsText(views))
 		case slotAccount:
 			return s.accountNav(r)
+		case slotComments:
+			return commentsHTML
 		}
 		return nil
 	}

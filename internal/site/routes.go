@@ -69,6 +69,14 @@ func (s *Site) accountRoutes(mux *http.ServeMux, h func(web.HandlerFunc) http.Ha
 	mux.Handle("GET /auth/{provider}", h(s.socialStart))
 	mux.Handle("GET /auth/{provider}/callback", h(s.socialCallback))
 	mux.Handle("GET /readers/{id}", h(s.readerProfile))
+	if s.comments != nil {
+		mux.Handle("POST /news/{slug}/comments", h(s.postComment))
+		mux.Handle("GET /news/{slug}/comments/new", h(s.newComments))
+		mux.Handle("POST /comments/{id}/edit", h(s.editComment))
+		mux.Handle("POST /comments/{id}/delete", h(s.deleteComment))
+		mux.Handle("POST /comments/{id}/report", h(s.reportComment))
+		mux.Handle("GET /comments/{id}/versions", h(s.commentVersions))
+	}
 }
 
 // captchaImage serves /captcha/{token}.png.

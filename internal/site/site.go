@@ -14,6 +14,7 @@ import (
 
 	"tribune/internal/accounts"
 	"tribune/internal/captcha"
+	"tribune/internal/comments"
 	"tribune/internal/config"
 	"tribune/internal/news"
 	"tribune/internal/store"
@@ -25,6 +26,7 @@ import (
 type Store interface {
 	ArticleBySlug(ctx context.Context, slug string) (news.Article, error)
 	ArticleByShortCode(ctx context.Context, code string) (news.Article, error)
+	ArticleByID(ctx context.Context, id string) (news.Article, error)
 	Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error)
 	CountArticles(ctx context.Context, f store.ArticleFilter) (int, error)
 	ArticlesBySlugs(ctx context.Context, now time.Time, slugs []string) ([]news.Article, error)
@@ -35,6 +37,7 @@ type Store interface {
 	TagBySlug(ctx context.Context, slug string) (news.Tag, error)
 	AuthorBySlug(ctx context.Context, slug string) (news.Author, error)
 	ImageByID(ctx context.Context, id string) (news.Image, error)
+	CommentStore
 	UserByID(ctx context.Context, id string) (store.User, error)
 	ContentVersion(ctx context.Context) (int64, error)
 	Ping(ctx context.Context) error
@@ -48,17 +51,20 @@ type Site struct {
 	users interface {
 		UserByID(ctx context.Context, id string) (store.User, error)
 	}
-	accounts *accounts.Service
-	captcha  *captcha.Captcha
-	social   []SocialProvider
-	policy   Policy
-	csrfKey  []byte
-	views    *views.Counter
-	log      *slog.Logger
-	tmpl     map[string]*template.Template
-	assets   *assets
-	cache    *pageCache
-	media    *mediaCache
+	accounts     *accounts.Service
+	captcha      *captcha.Captcha
+	social       []SocialProvider
+	comments     *comments.Service
+	commentStore CommentStore
+	fragments    fragmentCache
+	policy       Policy
+	csrfKey      []byte
+	views        *views.Counter
+	log          *slog.Logger
+	tmpl         map[string]*template.Template
+	assets       *assets
+	cache        *pageCache
+	media        *mediaCache
 	// now is the clock; tests replace it.
 	now func() time.Time
 	// ready reports whether the node may take traffic (for /healthz).
@@ -91,7 +97,7 @@ type Deps struct {
 
 // New parses the templates and prepares the caches.
 func New(d Deps) (*Site, error) {
-	s := &Site{cfg: d.Config, store: d.Store, users: d.Store, setup: d.Setup, accounts: d.Accounts, captcha: d.Captcha,
+	s := &Site{cfg: d.Config, store: d.Store, users: d.Store, commentStore: d.Store, setup: d.Setup, accounts: d.Accounts, captcha: d.Captcha,
 		social: d.Social, policy: d.Policy, csrfKey: d.Key, views: d.Views, log: d.Log, now: d.Now, ready: d.Ready}
 	if s.now == nil {
 		s.now = time.Now

@@ -16,22 +16,24 @@ var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed together with the layout.
 var pageNames = []string{"home", "list", "article", "error", "setup", "register", "login", "forgot", "reset",
-	"notice", "social", "account", "legal", "reader"}
+	"notice", "social", "account", "legal", "reader", "comment_form", "versions"}
 
 func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
-		"dateline":  s.datelineHTML,
-		"shortTime": s.shortTime,
-		"rfc3339":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"asset":     s.assets.path,
-		"imageURL":  func(l news.Lead) string { return l.URL() },
-		"views":     func() template.HTML { return template.HTML(slotViewsText) },
-		"viewsRaw":  func() string { return slotViews },
-		"account":   func() template.HTML { return template.HTML(slotAccount) },
-		"thousands": groupThousands,
-		"add":       func(a, b int) int { return a + b },
+		"dateline":   s.datelineHTML,
+		"shortTime":  s.shortTime,
+		"rfc3339":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"asset":      s.assets.path,
+		"imageURL":   func(l news.Lead) string { return l.URL() },
+		"views":      func() template.HTML { return template.HTML(slotViewsText) },
+		"viewsRaw":   func() string { return slotViews },
+		"account":    func() template.HTML { return template.HTML(slotAccount) },
+		"thousands":  groupThousands,
+		"add":        func(a, b int) int { return a + b },
+		"comments":   func() template.HTML { return template.HTML(slotComments) },
+		"commentCtx": func(c *commentView, s commentsSection) commentCtx { return commentCtx{C: c, S: s} },
 	}
-	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/comments.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
@@ -87,4 +89,11 @@ func gmtOffset(t time.Time) string {
 		return fmt.Sprintf("GMT%s%d", sign, h)
 	}
 	return fmt.Sprintf("GMT%s%d:%02d", sign, h, m)
+}
+
+// commentCtx carries one comment and its section into the recursive
+// "comment" template.
+type commentCtx struct {
+	C *commentView
+	S commentsSection
 }

@@ -255,7 +255,7 @@ func replaceRelated(ctx context.Context, tx *sql.Tx, articleID string, slugs []s
 // articleColumns is the select list scanArticle reads, joined with section,
 // parent section, author and lead image.
 const articleColumns = `a.id, a.slug, a.short_code, a.headline, a.summary, a.body, a.language, a.top_story,
-	a.published_at, a.updated_at, a.views, a.lead_caption, a.lead_credit,
+	a.published_at, a.updated_at, a.views, a.comment_count, a.lead_caption, a.lead_credit,
 	COALESCE(i.id, ''), COALESCE(i.content_type, ''), COALESCE(i.width, 0), COALESCE(i.height, 0),
 	s.id, s.slug, s.name, COALESCE(p.id, ''), COALESCE(p.slug, ''), COALESCE(p.name, ''),
 	COALESCE(au.id, ''), COALESCE(au.slug, ''), COALESCE(au.name, ''), COALESCE(au.bio, '')`
@@ -276,7 +276,7 @@ func scanArticle(row scanner) (news.Article, error) {
 		parent   news.Section
 	)
 	err := row.Scan(&a.ID, &a.Slug, &a.ShortCode, &a.Headline, &a.Summary, &a.Body, &a.Language, &top,
-		&pub, &upd, &a.Views, &a.Lead.Caption, &a.Lead.Credit,
+		&pub, &upd, &a.Views, &a.CommentCount, &a.Lead.Caption, &a.Lead.Credit,
 		&a.Lead.ImageID, &a.Lead.ContentType, &a.Lead.Width, &a.Lead.Height,
 		&a.Section.ID, &a.Section.Slug, &a.Section.Name, &parent.ID, &parent.Slug, &parent.Name,
 		&a.Author.ID, &a.Author.Slug, &a.Author.Name, &a.Author.Bio)
@@ -300,6 +300,15 @@ func (s *Store) ArticleBySlug(ctx context.Context, slug string) (news.Article, e
 		return a, fmt.Errorf("article %q: %w", slug, err)
 	}
 	return a, s.loadDetails(ctx, &a)
+}
+
+// ArticleByID loads one article by id (without tags and picks).
+func (s *Store) ArticleByID(ctx context.Context, id string) (news.Article, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleJoins+` WHERE a.id = $1`, id))
+	if err != nil {
+		return a, fmt.Errorf("article %q: %w", id, err)
+	}
+	return a, nil
 }
 
 // ArticleByShortCode finds the article a short link points to.

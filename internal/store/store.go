@@ -70,7 +70,9 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 				return nil, fmt.Errorf("create data folder: %w", err)
 			}
 		}
-		q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		// synchronous=FULL: a commit is on disk before it returns, so an
+		// acknowledged comment survives a crash; writers batch to afford it.
+		q := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
 		db, err = sql.Open("sqlite", "file:"+path+q)
 		if err == nil {
 			db.SetMaxOpenConns(8)

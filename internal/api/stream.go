@@ -1,0 +1,118 @@
+package api
+
+import (
+	"bufio"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"tribune/internal/comments"
+)
+
+// heartbeat keeps proxies and load balancers from closing idle streams.
+const heartbeat = 15 * time.Second
+
+// stream serves an article's new comments as Server-Sent Events. A client
+// that reconnects with Last-Event-ID (or ?last_event_id=) first receives
+// what was published meanwhile, from the store's event log.
+func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
+	art, err := a.article(r)
+	if err != nil {
+		return err
+	}
+	last, _ := strconv.ParseInt(r.Header.Get("Last-Event-ID"), 10, 64)
+	if v := r.URL.Query().Get("last_event_id"); v != "" && last == 0 {
+		last, _ = strconv.ParseInt(v, 10, 64)
+	}
+	rc := http.NewResponseController(w)
+	// A stream outlives the server's read and write timeouts.
+	rc.SetReadDeadline(time.Time{})
+	rc.SetWriteDeadline(time.Time{})
+	hub := a.comments.Hub
+	sub := hub.Subscribe(art.ID)
+	defer hub.Unsubscribe(sub)
+
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache, no-transform")
+	h.Set("X-Accel-Buffering", "no")
+	h.Set("Connection", "keep-alive")
+	w.WriteHeader(http.StatusOK)
+	bw := bufio.NewWriterSize(w, 512)
+	fmt.Fprint(bw, "retry: 3000\n: connected\n\n")
+	flush := func() error {
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		return rc.Flush()
+	}
+	if last > 0 {
+		for {
+			evs, err := a.store.CommentEventsAfter(r.Context(), art.ID, last, 500)
+			if err != nil || len(evs) == 0 {
+				break
+			}
+			out, err := hub.Load(r.Context(), evs)
+			if err != nil {
+				break
+			}
+			for _, e := range out {
+				writeEvent(bw, e)
+			}
+			last = evs[len(evs)-1].Seq
+			if len(evs) < 500 {
+				break
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil
+	}
+	ping := time.NewTicker(heartbeat)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return nil
+		case e, ok := <-sub.C:
+			if !ok {
+				return nil // fell behind or shutting down: the client resumes
+			}
+			if e.Seq <= last {
+				continue
+			}
+			last = e.Seq
+			writeEvent(bw, e)
+			// Send what is already queued in one write.
+			for more := true; more; {
+				select {
+				case e2, ok := <-sub.C:
+					if !ok {
+						flush()
+						return nil
+					}
+					if e2.Seq > last {
+						last = e2.Seq
+						writeEvent(bw, e2)
+					}
+				default:
+					more = false
+				}
+			}
+		case <-ping.C:
+			fmt.Fprint(bw, ": ping\n\n")
+		}
+		if err := flush(); err != nil {
+			return nil
+		}
+	}
+}
+
+func writeEvent(bw *bufio.Writer, e comments.Event) {
+	bw.WriteString("id: ")
+	bw.WriteString(strconv.FormatInt(e.Seq, 10))
+	bw.WriteString("\nevent: comment\ndata: ")
+	bw.Write(e.Data)
+	bw.WriteString("\n\n")
+}

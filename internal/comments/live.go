@@ -1,0 +1,249 @@
+package comments
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"sync"
+	"time"
+
+	"tribune/internal/store"
+)
+
+// Event is one newly published comment, ready to send on a stream.
+type Event struct {
+	Seq       int64
+	ArticleID string
+	// Data is the JSON of the event's data line.
+	Data []byte
+}
+
+// EventComment is the JSON a stream event carries (and the API lists).
+type EventComment struct {
+	ID        string       `json:"id"`
+	Seq       int64        `json:"seq"`
+	ParentID  string       `json:"parent_id,omitempty"`
+	Author    EventAuthor  `json:"author"`
+	ReplyTo   *EventAuthor `json:"reply_to,omitempty"`
+	Text      string       `json:"text"`
+	HTML      string       `json:"html"`
+	Status    string       `json:"status"`
+	CreatedAt time.Time    `json:"created_at"`
+	EditedAt  *time.Time   `json:"edited_at,omitempty"`
+	Replies   int          `json:"reply_count"`
+	Moderated bool         `json:"edited_by_moderator,omitempty"`
+}
+
+// EventAuthor is a comment's author as readers see it.
+type EventAuthor struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// ToEvent converts a comment to its JSON form.
+func ToEvent(c store.Comment, links bool) EventComment {
+	e := EventComment{ID: c.ID, Seq: c.Seq, ParentID: c.ParentID, Author: EventAuthor{ID: c.AuthorID, Name: c.AuthorName},
+		Text: c.Body, HTML: string(RenderText(c.Body, links)), Status: c.Status, CreatedAt: c.CreatedAt, Replies: c.ReplyCount,
+		Moderated: c.EditedByModerator}
+	if c.ParentAuthorID != "" {
+		e.ReplyTo = &EventAuthor{ID: c.ParentAuthorID, Name: c.ParentAuthorName}
+	}
+	if !c.EditedAt.IsZero() {
+		t := c.EditedAt
+		e.EditedAt = &t
+	}
+	if c.Status == store.CommentDeleted {
+		e.Text, e.HTML = "", ""
+	}
+	return e
+}
+
+// Hub delivers newly published comments to the streams open on this node.
+// It follows the store's event log (so comments published on any node
+// arrive, in order, exactly once) and fans each event out to subscribers.
+type Hub struct {
+	store Store
+	log   *slog.Logger
+	links bool
+
+	mu     sync.Mutex
+	subs   map[string]map[*Subscriber]struct{}
+	last   int64
+	closed bool
+
+	kick chan struct{}
+}
+
+// Subscriber is one open stream.
+type Subscriber struct {
+	// C receives the article's events; it is closed when the subscriber
+	// falls too far behind, and the client should reconnect and resume.
+	C         chan Event
+	articleID string
+	closed    bool
+}
+
+// pollEvery bounds how late a comment published on another node arrives.
+const pollEvery = 100 * time.Millisecond
+
+func newHub(st Store, log *slog.Logger, links bool) *Hub {
+	return &Hub{store: st, log: log, links: links, subs: map[string]map[*Subscriber]struct{}{}, kick: make(chan struct{}, 1)}
+}
+
+// Subscribe opens a stream on an article's new comments.
+func (h *Hub) Subscribe(articleID string) *Subscriber {
+	s := &Subscriber{C: make(chan Event, 64), articleID: articleID}
+	h.mu.Lock()
+	if h.closed {
+		s.closed = true
+		close(s.C)
+		h.mu.Unlock()
+		return s
+	}
+	if h.subs[articleID] == nil {
+		h.subs[articleID] = map[*Subscriber]struct{}{}
+	}
+	h.subs[articleID][s] = struct{}{}
+	h.mu.Unlock()
+	return s
+}
+
+// Unsubscribe closes a stream.
+func (h *Hub) Unsubscribe(s *Subscriber) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.subs[s.articleID], s)
+	if len(h.subs[s.articleID]) == 0 {
+		delete(h.subs, s.articleID)
+	}
+	if !s.closed {
+		s.closed = true
+		close(s.C)
+	}
+}
+
+// Subscribers counts the open streams on this node.
+func (h *Hub) Subscribers() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, m := range h.subs {
+		n += len(m)
+	}
+	return n
+}
+
+// Kick makes the hub look for new events now (after a local publish).
+func (h *Hub) Kick() {
+	select {
+	case h.kick <- struct{}{}:
+	default:
+	}
+}
+
+// Run follows the event log until ctx ends.
+func (h *Hub) Run(ctx context.Context) {
+	last, err := h.store.LastCommentSeq(ctx)
+	if err != nil {
+		h.log.Error("live comments: read position", "err", err)
+	}
+	h.last = last
+	t := time.NewTicker(pollEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			h.Close()
+			return
+		case <-t.C:
+		case <-h.kick:
+		}
+		if err := h.poll(ctx); err != nil && ctx.Err() == nil {
+			h.log.Warn("live comments: poll", "err", err)
+		}
+	}
+}
+
+func (h *Hub) poll(ctx context.Context) error {
+	for {
+		evs, err := h.store.CommentEventsAfter(ctx, "", h.last, 500)
+		if err != nil || len(evs) == 0 {
+			return err
+		}
+		out, err := h.Load(ctx, evs)
+		if err != nil {
+			return err
+		}
+		for _, e := range out {
+			h.fanOut(e)
+		}
+		h.last = evs[len(evs)-1].Seq
+		if len(evs) < 500 {
+			return nil
+		}
+	}
+}
+
+// Load turns stored events into stream events with their comments' JSON.
+func (h *Hub) Load(ctx context.Context, evs []store.CommentEvent) ([]Event, error) {
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.CommentID
+	}
+	cs, err := h.store.CommentsByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]store.Comment, len(cs))
+	for _, c := range cs {
+		byID[c.ID] = c
+	}
+	out := make([]Event, 0, len(evs))
+	for _, e := range evs {
+		c, ok := byID[e.CommentID]
+		if !ok {
+			continue
+		}
+		c.Seq = e.Seq
+		data, err := json.Marshal(ToEvent(c, h.links))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Event{Seq: e.Seq, ArticleID: e.ArticleID, Data: data})
+	}
+	return out, nil
+}
+
+// fanOut gives an event to every subscriber of its article without ever
+// blocking: a subscriber whose buffer is full is closed and resumes later
+// from its last event id.
+func (h *Hub) fanOut(e Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for s := range h.subs[e.ArticleID] {
+		select {
+		case s.C <- e:
+		default:
+			delete(h.subs[e.ArticleID], s)
+			s.closed = true
+			close(s.C)
+		}
+	}
+}
+
+// Close ends every open stream and refuses new ones; a server calls it
+// when it starts shutting down, since streams never finish on their own.
+func (h *Hub) Close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.closed = true
+	for id, m := range h.subs {
+		for s := range m {
+			if !s.closed {
+				s.closed = true
+				close(s.C)
+			}
+		}
+		delete(h.subs, id)
+	}
+}
