@@ -32,28 +32,7 @@ func TestBrowserAccountLifecycle(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 	}
-	// waitText polls the page until it shows text; a poll that meets a
-	// navigation in progress simply tries again.
-	waitText := func(text string) chromedp.Action[chromedp.Void] {
-		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			deadline := time.Now().Add(15 * time.Second)
-			body := ""
-			for time.Now().Before(deadline) {
-				got, err := chromedp.Evaluate[string]("document.body ? document.body.innerText : ''")(ctx, tg)
-				if err == nil && strings.Contains(got, text) {
-					return chromedp.Void{}, nil
-				}
-				body = got
-				select {
-				case <-ctx.Done():
-					return chromedp.Void{}, ctx.Err()
-				case <-time.After(50 * time.Millisecond): // polling a condition with a deadline
-				}
-			}
-			t.Logf("page text:\n%s", body)
-			return chromedp.Void{}, fmt.Errorf("page did not show %q in 15s", text)
-		}
-	}
+	waitText := func(text string) chromedp.Action[chromedp.Void] { return waitText(t, text) }
 	linkRE := regexp.MustCompile(`http://127\.0\.0\.1:\d+/account/[a-z/]+\?token=[A-Za-z0-9_-]+`)
 	mailLink := func(n int, subject string) string {
 		t.Helper()
@@ -133,4 +112,27 @@ func TestBrowserAccountLifecycle(t *testing.T) {
 		chromedp.Click(chromedp.CSS("form.form button[type=submit]")),
 		waitText("Lena Fjord"),
 	)
+}
+
+// waitText polls the page until it shows text; a poll that meets a
+// navigation in progress simply tries again.
+func waitText(t *testing.T, text string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		deadline := time.Now().Add(15 * time.Second)
+		body := ""
+		for time.Now().Before(deadline) {
+			got, err := chromedp.Evaluate[string]("document.body ? document.body.innerText : ''")(ctx, tg)
+			if err == nil && strings.Contains(got, text) {
+				return chromedp.Void{}, nil
+			}
+			body = got
+			select {
+			case <-ctx.Done():
+				return chromedp.Void{}, ctx.Err()
+			case <-time.After(50 * time.Millisecond): // polling a condition with a deadline
+			}
+		}
+		t.Logf("page text:\n%s", body)
+		return chromedp.Void{}, fmt.Errorf("page did not show %q in 15s", text)
+	}
 }

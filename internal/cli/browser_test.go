@@ -199,6 +199,14 @@ func TestBrowserArticlePage(t *testing.T) {
 // and returns a context for its tab, bounded to 2 minutes.
 func newBrowser(t *testing.T, exec string) context.Context {
 	t.Helper()
+	ctx, _ := newBrowsers(t, exec)
+	return ctx
+}
+
+// newBrowsers is newBrowser plus a second tab in its own browser context
+// (its own cookies): two readers at once.
+func newBrowsers(t *testing.T, exec string) (context.Context, context.Context) {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exec), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
@@ -216,5 +224,9 @@ func newBrowser(t *testing.T, exec string) context.Context {
 	}
 	ctx, cancelTimeout := context.WithTimeout(bctx, 2*time.Minute)
 	t.Cleanup(cancelTimeout)
-	return ctx
+	other, cancelOther := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancelOther)
+	octx, cancelOtherTimeout := context.WithTimeout(other, 2*time.Minute)
+	t.Cleanup(cancelOtherTimeout)
+	return ctx, octx
 }

@@ -235,7 +235,8 @@ func writeLine(b *strings.Builder, line string, links bool) {
 	done := 0
 	for i := 0; i < len(line); {
 		if c := line[i] | 0x20; (c == 'h' || c == 'w') && linkBoundary(line[:i]) {
-			if n, href := linkAt(line[i:]); n > 0 {
+			n, href, skip := linkAt(line[i:])
+			if n > 0 {
 				b.WriteString(html.EscapeString(line[done:i]))
 				b.WriteString(`<a href="`)
 				b.WriteString(html.EscapeString(href))
@@ -244,6 +245,10 @@ func writeLine(b *strings.Builder, line string, links bool) {
 				b.WriteString("</a>")
 				i += n
 				done = i
+				continue
+			}
+			if skip > 0 {
+				i += skip
 				continue
 			}
 		}
@@ -266,7 +271,10 @@ func linkBoundary(before string) bool {
 }
 
 // linkAt reports whether s starts with a URL to link, returning its length
-// in bytes and the href. The rules, in order:
+// in bytes and the href. When s starts like a URL that fails the rules,
+// skip is how far the text up to rule 2's end goes, so that the caller
+// leaves the whole word as text and every line is scanned in linear time.
+// The rules, in order:
 //
 //  1. s starts with http://, https:// or www. in any case.
 //  2. The URL runs to the first white space, control or invisible format
@@ -278,28 +286,28 @@ func linkBoundary(before string) bool {
 //     letters, digits and hyphens (or an IPv6 literal) and no user name, so
 //     the text shown is the place the link goes; a www. host needs a dot
 //     and a top-level domain of two letters or more after "www.".
-func linkAt(s string) (int, string) {
+func linkAt(s string) (n int, href string, skip int) {
 	www := false
 	switch {
 	case hasPrefixASCIIFold(s, "https://"), hasPrefixASCIIFold(s, "http://"):
 	case hasPrefixASCIIFold(s, "www."):
 		www = true
 	default:
-		return 0, ""
+		return 0, "", 0
 	}
 	end := strings.IndexFunc(s, urlStop)
 	if end < 0 {
 		end = len(s)
 	}
-	n := trimURLEnd(s[:end])
-	href := s[:n]
+	n = trimURLEnd(s[:end])
+	href = s[:n]
 	if www {
 		href = "https://" + href
 	}
 	if !validLink(href, www) {
-		return 0, ""
+		return 0, "", end
 	}
-	return n, href
+	return n, href, end
 }
 
 // hasPrefixASCIIFold is strings.HasPrefix ignoring ASCII case; prefix must

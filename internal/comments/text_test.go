@@ -171,6 +171,8 @@ func TestRenderText(t *testing.T) {
 		{"user info refused", "https://bank.example@evil.example/", true, "<p>https://bank.example@evil.example/</p>\n"},
 		{"no host", "http:// https:///a http://", true, "<p>http:// https:///a http://</p>\n"},
 		{"bad host", "https://exa_mple.org https://a..b", true, "<p>https://exa_mple.org https://a..b</p>\n"},
+		{"a failed URL stays text whole", "https://bad_host/www.example.org (www.(www.example.org", true,
+			"<p>https://bad_host/www.example.org (www.(www.example.org</p>\n"},
 		{"bad escape", "https://example.org/%zz", true, "<p>https://example.org/%zz</p>\n"},
 		{"www needs a domain", "www.example www. www.x.1", true, "<p>www.example www. www.x.1</p>\n"},
 		{"IPv6", "http://[::1]:8080/a", true, "<p>" + link("http://[::1]:8080/a", "http://[::1]:8080/a") + "</p>\n"},
