@@ -54,7 +54,8 @@ type Store interface {
 
 	EnqueueJob(ctx context.Context, j store.Job) (string, error)
 	CancelJob(ctx context.Context, uniqueKey string) (bool, error)
-	Purge(ctx context.Context, userID string, now time.Time) (bool, error)
+	Purge(ctx context.Context, userID string, now time.Time, removeComments bool) (bool, error)
+	UserComments(ctx context.Context, userID string, limit int) ([]store.Comment, []string, error)
 }
 
 // Mailer delivers account emails (in production through the jobs queue, so
@@ -73,6 +74,9 @@ type Config struct {
 	SessionTTL time.Duration
 	// RestoreWindow is how long a deleted account can be restored.
 	RestoreWindow time.Duration
+	// PurgeComments removes a purged reader's comments; otherwise they stay,
+	// anonymised.
+	PurgeComments bool
 	// Password are the argon2id parameters for new hashes.
 	Password password.Params
 	Now      func() time.Time

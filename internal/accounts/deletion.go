@@ -85,7 +85,7 @@ func (s *Service) Restore(ctx context.Context, token string) (store.User, error)
 // personal data once its restore window has ended. Running it twice, or
 // for an account restored in the meantime, changes nothing.
 func (s *Service) PurgeJob(ctx context.Context, userID string) error {
-	purged, err := s.store.Purge(ctx, userID, s.now())
+	purged, err := s.store.Purge(ctx, userID, s.now(), s.cfg.PurgeComments)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,17 @@ type Export struct {
 	Logins     []exportIdentity `json:"social_logins"`
 	Sessions   []exportSession  `json:"sessions"`
 	APITokens  []exportToken    `json:"api_tokens"`
+	Comments   []exportComment  `json:"comments"`
+}
+
+type exportComment struct {
+	ID        string     `json:"id"`
+	Article   string     `json:"article"`
+	ParentID  string     `json:"parent_id,omitempty"`
+	Text      string     `json:"text"`
+	Status    string     `json:"status"`
+	CreatedAt time.Time  `json:"created_at"`
+	EditedAt  *time.Time `json:"edited_at"`
 }
 
 type exportAccount struct {
@@ -60,7 +71,7 @@ func (s *Service) ExportData(ctx context.Context, u store.User) ([]byte, error) 
 	e := Export{ExportedAt: s.now(), Account: exportAccount{
 		ID: u.ID, Email: u.Email, DisplayName: u.Name, Role: u.Role, CreatedAt: u.CreatedAt,
 		EmailVerifiedAt: timePtr(u.EmailVerifiedAt), ConsentAt: timePtr(u.ConsentAt), ConsentVersion: u.ConsentVersion,
-	}, Logins: []exportIdentity{}, Sessions: []exportSession{}, APITokens: []exportToken{}}
+	}, Logins: []exportIdentity{}, Sessions: []exportSession{}, APITokens: []exportToken{}, Comments: []exportComment{}}
 	ids, err := s.store.UserIdentities(ctx, u.ID)
 	if err != nil {
 		return nil, err
@@ -81,6 +92,14 @@ func (s *Service) ExportData(ctx context.Context, u store.User) ([]byte, error) 
 	}
 	for _, t := range tokens {
 		e.APITokens = append(e.APITokens, exportToken{Name: t.Name, CreatedAt: t.CreatedAt, RevokedAt: timePtr(t.RevokedAt)})
+	}
+	cs, slugs, err := s.store.UserComments(ctx, u.ID, 100000)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range cs {
+		e.Comments = append(e.Comments, exportComment{ID: c.ID, Article: s.cfg.BaseURL + "/news/" + slugs[i], ParentID: c.ParentID,
+			Text: c.Body, Status: c.Status, CreatedAt: c.CreatedAt, EditedAt: timePtr(c.EditedAt)})
 	}
 	return json.MarshalIndent(e, "", "  ")
 }

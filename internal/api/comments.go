@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"tribune/internal/comments"
 	"tribune/internal/moderation"
@@ -60,6 +61,9 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	}
 	if err != nil {
 		return &Error{Status: http.StatusBadRequest, Message: "the request body could not be read"}
+	}
+	if !utf8.Valid(b) { // encoding/json would silently turn it into U+FFFD
+		return &Error{Status: http.StatusUnprocessableEntity, Message: "The text contains characters we cannot read; please retype it."}
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		return &Error{Status: http.StatusBadRequest, Message: "the request body is not valid JSON: " + err.Error()}

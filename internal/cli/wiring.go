@@ -101,7 +101,8 @@ func newAccounts(ctx context.Context, cfg *config.Config, st *store.Store, log *
 	if d.captcha, err = captcha.New(captcha.Options{Key: captchaKey, TestHook: cfg.CaptchaTestHook}, st); err != nil {
 		return nil, err
 	}
-	d.service, err = accounts.New(accounts.Config{SiteName: cfg.SiteName, BaseURL: cfg.BaseURL, PolicyVersion: d.policy.Version},
+	d.service, err = accounts.New(accounts.Config{SiteName: cfg.SiteName, BaseURL: cfg.BaseURL, PolicyVersion: d.policy.Version,
+		PurgeComments: cfg.PurgeComments},
 		st, mailQueue{store: st, runner: d.runner}, log)
 	if err != nil {
 		return nil, err

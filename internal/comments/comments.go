@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"tribune/internal/moderation"
@@ -60,6 +62,22 @@ type Service struct {
 	log    *slog.Logger
 	writer *writer
 	Hub    *Hub
+	// versions counts local changes per article (*atomic.Int64), so page
+	// caches on this node see a change at once.
+	versions sync.Map
+}
+
+// Version is a number that changes whenever a comment of the article is
+// posted, edited or deleted on this node, or one published on another
+// node reaches this node's hub.
+func (s *Service) Version(articleID string) int64 {
+	v, _ := s.versions.LoadOrStore(articleID, new(atomic.Int64))
+	return v.(*atomic.Int64).Load() + s.Hub.Last()<<20
+}
+
+func (s *Service) changed(articleID string) {
+	v, _ := s.versions.LoadOrStore(articleID, new(atomic.Int64))
+	v.(*atomic.Int64).Add(1)
 }
 
 // New builds the service; Run starts its writer and live hub.
@@ -140,6 +158,7 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 	if err != nil {
 		return c, d, err
 	}
+	s.changed(article.ID)
 	if saved.Status == store.CommentPublished {
 		s.Hub.Kick()
 	}
@@ -215,8 +234,11 @@ func (s *Service) Edit(ctx context.Context, editor store.User, id, text, reason 
 	if errors.Is(err, store.ErrConflict) {
 		return c, d, ErrEditedMeanwhile
 	}
-	if err == nil && edited.Status == store.CommentPublished && c.Seq == 0 {
-		s.Hub.Kick()
+	if err == nil {
+		s.changed(c.ArticleID)
+		if edited.Status == store.CommentPublished && c.Seq == 0 {
+			s.Hub.Kick()
+		}
 	}
 	return edited, d, err
 }
@@ -230,7 +252,11 @@ func (s *Service) Delete(ctx context.Context, u store.User, id string) error {
 	if u.ID != c.AuthorID && !isModerator(u) {
 		return ErrNotYours
 	}
-	return s.store.DeleteComment(ctx, id)
+	if err := s.store.DeleteComment(ctx, id); err != nil {
+		return err
+	}
+	s.changed(c.ArticleID)
+	return nil
 }
 
 // Report records a reader's report under a rule; enough reports send the

@@ -133,6 +133,13 @@ func (h *Hub) Subscribers() int {
 	return n
 }
 
+// Last is the newest stream position this node has delivered.
+func (h *Hub) Last() int64 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.last
+}
+
 // Kick makes the hub look for new events now (after a local publish).
 func (h *Hub) Kick() {
 	select {
@@ -147,7 +154,9 @@ func (h *Hub) Run(ctx context.Context) {
 	if err != nil {
 		h.log.Error("live comments: read position", "err", err)
 	}
+	h.mu.Lock()
 	h.last = last
+	h.mu.Unlock()
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()
 	for {
@@ -177,7 +186,9 @@ func (h *Hub) poll(ctx context.Context) error {
 		for _, e := range out {
 			h.fanOut(e)
 		}
+		h.mu.Lock()
 		h.last = evs[len(evs)-1].Seq
+		h.mu.Unlock()
 		if len(evs) < 500 {
 			return nil
 		}

@@ -96,11 +96,11 @@ func normaliseNewlines(s string) string {
 	return strings.ReplaceAll(s, "\u2029", "\n\n")
 }
 
-// forbidden reports whether r may not appear in a comment: control
+// forbiddenRune reports whether r may not appear in a comment: control
 // characters other than LF and tab, and the bidi controls that reorder the
 // text around them. The marks U+200E, U+200F and U+061C stay allowed: they
 // only nudge neutral characters and are needed in right-to-left writing.
-func forbidden(r rune) bool {
+func forbiddenRune(r rune) bool {
 	switch {
 	case r == '\n' || r == '\t':
 		return false
@@ -117,7 +117,7 @@ func controlLine(s string) int {
 	for _, r := range s {
 		if r == '\n' {
 			line++
-		} else if forbidden(r) {
+		} else if forbiddenRune(r) {
 			return line
 		}
 	}
@@ -218,7 +218,7 @@ func sanitise(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if forbidden(r) {
+		if forbiddenRune(r) {
 			return utf8.RuneError
 		}
 		return r
@@ -423,7 +423,7 @@ func Excerpt(s string, n int) string {
 	for cut > 0 {
 		next, _ := utf8.DecodeRuneInString(s[cut:])
 		prev, size := utf8.DecodeLastRuneInString(s[:cut])
-		if !extends(next) && prev != '\u200D' {
+		if !joinsPrevious(next) && prev != '\u200D' {
 			break
 		}
 		cut -= size
@@ -435,9 +435,10 @@ func Excerpt(s string, n int) string {
 	return strings.TrimRight(head, " ,.;:") + "…"
 }
 
-// extends reports whether r belongs to the character before it: combining
-// marks, the zero-width joiner, variation selectors and emoji modifiers.
-func extends(r rune) bool {
+// joinsPrevious reports whether r belongs to the character before it:
+// combining marks, the zero-width joiner, variation selectors, emoji skin
+// tones and the tag characters of subdivision flags.
+func joinsPrevious(r rune) bool {
 	return unicode.IsMark(r) || r == '\u200D' || (r >= '\uFE00' && r <= '\uFE0F') ||
 		(r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
 }

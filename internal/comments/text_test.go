@@ -115,8 +115,8 @@ func TestExcerpt(t *testing.T) {
 	}
 }
 
-// link is the anchor RenderText writes for href, showing text.
-func link(href, text string) string {
+// wantLink is the anchor RenderText writes for href, showing text.
+func wantLink(href, text string) string {
 	return `<a href="` + href + `" rel="nofollow ugc noopener" target="_blank">` + text + `</a>`
 }
 
@@ -137,29 +137,29 @@ func TestRenderText(t *testing.T) {
 		{"entity stays text", "&lt; &#x3C;", false, "<p>&amp;lt; &amp;#x3C;</p>\n"},
 		{"links off", "see https://example.org/", false, "<p>see https://example.org/</p>\n"},
 		{"https", "see https://example.org/a?b=1&c=2#d", true,
-			"<p>see " + link("https://example.org/a?b=1&amp;c=2#d", "https://example.org/a?b=1&amp;c=2#d") + "</p>\n"},
-		{"http upper case", "HTTP://Example.ORG", true, "<p>" + link("HTTP://Example.ORG", "HTTP://Example.ORG") + "</p>\n"},
-		{"www", "www.example.org/x", true, "<p>" + link("https://www.example.org/x", "www.example.org/x") + "</p>\n"},
-		{"www in brackets", "(www.bbc.co.uk)", true, "<p>(" + link("https://www.bbc.co.uk", "www.bbc.co.uk") + ")</p>\n"},
+			"<p>see " + wantLink("https://example.org/a?b=1&amp;c=2#d", "https://example.org/a?b=1&amp;c=2#d") + "</p>\n"},
+		{"http upper case", "HTTP://Example.ORG", true, "<p>" + wantLink("HTTP://Example.ORG", "HTTP://Example.ORG") + "</p>\n"},
+		{"www", "www.example.org/x", true, "<p>" + wantLink("https://www.example.org/x", "www.example.org/x") + "</p>\n"},
+		{"www in brackets", "(www.bbc.co.uk)", true, "<p>(" + wantLink("https://www.bbc.co.uk", "www.bbc.co.uk") + ")</p>\n"},
 		{"two links on two lines", "https://a.example\nhttps://b.example", true,
-			"<p>" + link("https://a.example", "https://a.example") + "<br>\n" + link("https://b.example", "https://b.example") + "</p>\n"},
-		{"trailing period", "Read https://example.org/a.", true, "<p>Read " + link("https://example.org/a", "https://example.org/a") + ".</p>\n"},
+			"<p>" + wantLink("https://a.example", "https://a.example") + "<br>\n" + wantLink("https://b.example", "https://b.example") + "</p>\n"},
+		{"trailing period", "Read https://example.org/a.", true, "<p>Read " + wantLink("https://example.org/a", "https://example.org/a") + ".</p>\n"},
 		{"trailing punctuation", "https://example.org/a?!,;:'", true,
-			"<p>" + link("https://example.org/a", "https://example.org/a") + "?!,;:&#39;</p>\n"},
-		{"unicode punctuation", "„https://example.org/a“…", true, "<p>„" + link("https://example.org/a", "https://example.org/a") + "“…</p>\n"},
+			"<p>" + wantLink("https://example.org/a", "https://example.org/a") + "?!,;:&#39;</p>\n"},
+		{"unicode punctuation", "„https://example.org/a“…", true, "<p>„" + wantLink("https://example.org/a", "https://example.org/a") + "“…</p>\n"},
 		{"unbalanced parenthesis", "(see https://example.org/a)", true,
-			"<p>(see " + link("https://example.org/a", "https://example.org/a") + ")</p>\n"},
+			"<p>(see " + wantLink("https://example.org/a", "https://example.org/a") + ")</p>\n"},
 		{"balanced parentheses", "https://en.wikipedia.org/wiki/Go_(language).", true,
-			"<p>" + link("https://en.wikipedia.org/wiki/Go_(language)", "https://en.wikipedia.org/wiki/Go_(language)") + ".</p>\n"},
+			"<p>" + wantLink("https://en.wikipedia.org/wiki/Go_(language)", "https://en.wikipedia.org/wiki/Go_(language)") + ".</p>\n"},
 		{"balanced inside brackets", "(https://en.wikipedia.org/wiki/Go_(language))", true,
-			"<p>(" + link("https://en.wikipedia.org/wiki/Go_(language)", "https://en.wikipedia.org/wiki/Go_(language)") + ")</p>\n"},
-		{"square bracket", "[https://example.org/a]", true, "<p>[" + link("https://example.org/a", "https://example.org/a") + "]</p>\n"},
+			"<p>(" + wantLink("https://en.wikipedia.org/wiki/Go_(language)", "https://en.wikipedia.org/wiki/Go_(language)") + ")</p>\n"},
+		{"square bracket", "[https://example.org/a]", true, "<p>[" + wantLink("https://example.org/a", "https://example.org/a") + "]</p>\n"},
 		{"quote ends URL", `https://example.org/"onmouseover="alert(1)`, true,
-			"<p>" + link("https://example.org/", "https://example.org/") + "&#34;onmouseover=&#34;alert(1)</p>\n"},
+			"<p>" + wantLink("https://example.org/", "https://example.org/") + "&#34;onmouseover=&#34;alert(1)</p>\n"},
 		{"apostrophe inside URL", "https://example.org/O'Brien", true,
-			"<p>" + link("https://example.org/O&#39;Brien", "https://example.org/O&#39;Brien") + "</p>\n"},
+			"<p>" + wantLink("https://example.org/O&#39;Brien", "https://example.org/O&#39;Brien") + "</p>\n"},
 		{"angle brackets end URL", "<https://example.org/a<script>", true,
-			"<p>&lt;" + link("https://example.org/a", "https://example.org/a") + "&lt;script&gt;</p>\n"},
+			"<p>&lt;" + wantLink("https://example.org/a", "https://example.org/a") + "&lt;script&gt;</p>\n"},
 		{"javascript", "javascript:alert(1)", true, "<p>javascript:alert(1)</p>\n"},
 		{"javascript with http inside", "javascript://example.org/%0Aalert(1)", true,
 			"<p>javascript://example.org/%0Aalert(1)</p>\n"},
@@ -175,13 +175,13 @@ func TestRenderText(t *testing.T) {
 			"<p>https://bad_host/www.example.org (www.(www.example.org</p>\n"},
 		{"bad escape", "https://example.org/%zz", true, "<p>https://example.org/%zz</p>\n"},
 		{"www needs a domain", "www.example www. www.x.1", true, "<p>www.example www. www.x.1</p>\n"},
-		{"IPv6", "http://[::1]:8080/a", true, "<p>" + link("http://[::1]:8080/a", "http://[::1]:8080/a") + "</p>\n"},
+		{"IPv6", "http://[::1]:8080/a", true, "<p>" + wantLink("http://[::1]:8080/a", "http://[::1]:8080/a") + "</p>\n"},
 		{"unicode host and path", "https://bücher.example/straße", true,
-			"<p>" + link("https://bücher.example/straße", "https://bücher.example/straße") + "</p>\n"},
+			"<p>" + wantLink("https://bücher.example/straße", "https://bücher.example/straße") + "</p>\n"},
 		{"invisible character ends URL", "https://example.org\u200bevil", true,
-			"<p>" + link("https://example.org", "https://example.org") + "\u200bevil</p>\n"},
+			"<p>" + wantLink("https://example.org", "https://example.org") + "\u200bevil</p>\n"},
 		{"CJK punctuation ends URL", "見てhttps://example.org/a。次", false, "<p>見てhttps://example.org/a。次</p>\n"},
-		{"after colon", "Source:https://example.org", true, "<p>Source:" + link("https://example.org", "https://example.org") + "</p>\n"},
+		{"after colon", "Source:https://example.org", true, "<p>Source:" + wantLink("https://example.org", "https://example.org") + "</p>\n"},
 		{"control becomes replacement", "a\x00b\u202ec\xff", false, "<p>a\ufffdb\ufffdc\ufffd</p>\n"},
 	}
 	for _, tt := range tests {
@@ -206,16 +206,17 @@ func BenchmarkRenderText(b *testing.B) {
 	if err != nil {
 		b.Fatalf("CleanText(benchComment()) error: %v", err)
 	}
-	for _, links := range []bool{false, true} {
-		name := "links=false"
-		if links {
-			name = "links=true"
-		}
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(s)))
+	// hostile is as many almost-links as fit, each a candidate to check.
+	hostile := strings.Repeat("(www.", MaxLength/5-1) + "(https://x.example/" + strings.Repeat(")", 4)
+	for _, c := range []struct {
+		name, text string
+		links      bool
+	}{{"links=false", s, false}, {"links=true", s, true}, {"hostile", hostile, true}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				RenderText(s, links)
+				RenderText(c.text, c.links)
 			}
 		})
 	}

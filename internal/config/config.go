@@ -72,6 +72,9 @@ type Config struct {
 	CommentRate int
 	// CommentLinks shows URLs in comments as links.
 	CommentLinks bool
+	// PurgeComments removes the comments of readers whose deleted accounts
+	// are purged after 30 days; otherwise they stay, anonymised.
+	PurgeComments bool
 
 	// CaptchaTestHook lets the registration captcha accept a fixed answer,
 	// for browser tests only; refused when BaseURL is https.
@@ -100,8 +103,8 @@ type setting struct {
 // reads the same flags and variables the same way.
 func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 	var (
-		c                                               Config
-		tz, demo, flush, trust, port, hook, rate, links string
+		c                                                      Config
+		tz, demo, flush, trust, port, hook, rate, links, purge string
 	)
 	settings := []setting{
 		{"addr", "TRIBUNE_ADDR", "address to listen on", &c.Addr, "127.0.0.1:8080"},
@@ -128,6 +131,7 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"privacy-policy-version", "TRIBUNE_PRIVACY_POLICY_VERSION", "version of the privacy policy readers consent to", &c.PrivacyPolicyVersion, ""},
 		{"captcha-test-hook", "TRIBUNE_CAPTCHA_TEST_HOOK", "accept the answer TEST-PASS in the captcha: browser tests only, never in production", &hook, "false"},
 		{"comment-rate", "TRIBUNE_COMMENT_RATE", "comments one author may post per minute; 0 turns the limit off", &rate, "5"},
+		{"purge-comments", "TRIBUNE_PURGE_COMMENTS", "when a deleted account is purged after 30 days: remove its comments, or anonymise them", &purge, "anonymise"},
 		{"comment-links", "TRIBUNE_COMMENT_LINKS", "show URLs in comments as links (true/false)", &links, "false"},
 		{"oauth-google-client-id", "TRIBUNE_OAUTH_GOOGLE_CLIENT_ID", "Google sign-in client id", &c.GoogleClientID, ""},
 		{"oauth-google-client-secret", "TRIBUNE_OAUTH_GOOGLE_CLIENT_SECRET", "Google sign-in client secret", &c.GoogleClientSecret, ""},
@@ -181,6 +185,13 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 			default:
 				return nil, fmt.Errorf("%s %q: want true or false", b.name, b.v)
 			}
+		}
+		switch purge {
+		case "remove":
+			c.PurgeComments = true
+		case "anonymise", "anonymize":
+		default:
+			return nil, fmt.Errorf("purge-comments %q: want remove or anonymise", purge)
 		}
 		if c.CommentRate, err = strconv.Atoi(rate); err != nil || c.CommentRate < 0 {
 			return nil, fmt.Errorf("comment-rate %q: want a whole number, 0 for no limit", rate)

@@ -14,7 +14,7 @@ import (
 
 const (
 	rounds        = 3                       // kill/restart cycles per database
-	budget        = 30 * time.Second        // no new round starts after this
+	budget        = 30 * time.Second        // no new round starts after this (setup not counted)
 	readerCount   = 10                      // accounts, each with its own token
 	posterCount   = 16                      // concurrent posters, sharing the accounts
 	loadTime      = 1500 * time.Millisecond // the kill comes after this much load...
@@ -42,9 +42,11 @@ func TestNoCommentLost(t *testing.T) {
 }
 
 func crashRounds(t *testing.T, in *instance) {
-	began := time.Now()
+	setup := time.Now()
 	slugs := importArticles(t, in)
 	tokens := createReaders(t, in)
+	t.Logf("setup (2 articles, %d readers with tokens) took %v", readerCount, time.Since(setup).Round(time.Millisecond))
+	began := time.Now()
 	l := newLedger()
 	srv := in.start(t)
 	for n := 1; n <= rounds; n++ {
@@ -52,17 +54,19 @@ func crashRounds(t *testing.T, in *instance) {
 			t.Logf("stopping after %d rounds: %v spent, budget %v", n-1, time.Since(began).Round(time.Millisecond), budget)
 			break
 		}
+		roundStart := time.Now()
 		r := loadAndKill(t, srv, tokens, slugs, n)
 		l.add(r)
 		srv = in.start(t)
 		lists := listAll(t, srv, slugs)
-		f := l.check(t, lists)
-		t.Logf("round %d: acked %d (%s), in flight at kill %d (of which %d refused), unexpected answers %d; "+
-			"after restart: listed %d, acked-published so far %d, held/rejected (not listed) %d, in-flight found committed %d (%d new)",
-			n, len(r.acked), statusCounts(r.acked), len(r.unknown), r.refused, unexpectedCount(r),
-			f.listed, f.acked, f.unlisted, f.survivors, f.newlyFound)
-		if f.acked == 0 {
-			t.Errorf("round %d: no comment was acknowledged as published, so nothing was checked", n)
+		client := &http.Client{Timeout: 30 * time.Second}
+		f := l.check(t, lists, func(a ack) (listed, error) { return commentByID(t.Context(), client, srv.base, a) })
+		t.Logf("round %d (%v): acked %d (%s), in flight at kill %d (of which %d refused), unexpected answers %d; "+
+			"after restart: listed %d, acked so far %d published + %d held/rejected (read by id), in-flight found committed %d (%d new)",
+			n, time.Since(roundStart).Round(time.Millisecond), len(r.acked), statusCounts(r.acked), len(r.unknown), r.refused, unexpectedCount(r),
+			f.listed, f.acked, f.private, f.survivors, f.newlyFound)
+		if f.acked+f.private == 0 {
+			t.Errorf("round %d: no comment was acknowledged, so nothing was checked", n)
 		}
 		if t.Failed() {
 			t.Logf("the last server's log ends:\n%s", srv.logTail(30))

@@ -20,6 +20,7 @@ type ack struct {
 	slug   string
 	text   string
 	status string // published, held or rejected, as the 201 said
+	token  string // the author's, which may read the comment even when held
 	round  int
 	// inFlight marks a comment whose POST got no answer (the kill came
 	// first) but which a later check found committed.
@@ -60,7 +61,7 @@ type poster struct {
 // the answer, the others find the port closed.
 func (p poster) run(ctx context.Context, r *round) {
 	for seq := 0; ; seq++ {
-		c := ack{slug: p.slug, text: commentText(r.number, p.id, seq), round: r.number}
+		c := ack{slug: p.slug, text: commentText(r.number, p.id, seq), token: p.token, round: r.number}
 		status, body, err := p.post(ctx, c.text)
 		if err != nil {
 			r.record(c, err)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"tribune/internal/accounts"
+	"tribune/internal/comments"
 	"tribune/internal/store"
 	"tribune/internal/web"
 )
@@ -19,6 +20,14 @@ type accountView struct {
 	Providers   []providerStatus
 	HasPassword bool
 	Notice      string
+	MyComments  []myComment
+}
+
+// myComment is one of the reader's own comments on the account page.
+type myComment struct {
+	store.Comment
+	Slug    string
+	Excerpt string
 }
 
 type providerStatus struct {
@@ -69,6 +78,15 @@ func (s *Site) accountPage(w http.ResponseWriter, r *http.Request, status int, e
 	data := accountView{formPage: f, User: v.user, SessionID: v.session.ID, HasPassword: v.user.PasswordHash != "", Notice: notice}
 	if data.Sessions, err = s.accounts.Sessions(r.Context(), v.user); err != nil {
 		return err
+	}
+	if s.comments != nil {
+		cs, slugs, err := s.commentStore.UserComments(r.Context(), v.user.ID, 50)
+		if err != nil {
+			return err
+		}
+		for i, c := range cs {
+			data.MyComments = append(data.MyComments, myComment{Comment: c, Slug: slugs[i], Excerpt: comments.Excerpt(c.Body, 140)})
+		}
 	}
 	ids, err := s.accounts.Identities(r.Context(), v.user)
 	if err != nil {

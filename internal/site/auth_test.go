@@ -16,8 +16,10 @@ import (
 
 	"tribune/internal/accounts"
 	"tribune/internal/captcha"
+	"tribune/internal/comments"
 	"tribune/internal/config"
 	"tribune/internal/mail"
+	"tribune/internal/moderation"
 	"tribune/internal/password"
 	"tribune/internal/store"
 	"tribune/internal/store/storetest"
@@ -91,6 +93,12 @@ func newAuthSite(t *testing.T, st *store.Store, social ...SocialProvider) *authS
 	if err != nil {
 		t.Fatal(err)
 	}
+	cs := comments.New(comments.Config{}, st, moderation.RateLimit{Counter: st, PerMinute: 3}, log)
+	runCtx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { cs.Run(runCtx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	s.SetComments(cs)
 	mux := http.NewServeMux()
 	s.Routes(mux)
 	a.srv = httptest.NewServer(mux)

@@ -122,7 +122,7 @@ func (s *Site) commentsHTML(w http.ResponseWriter, r *http.Request, articleID, s
 		page = 1
 	}
 	v := viewerOf(r)
-	key := articleID + "|" + sort + "|" + strconv.Itoa(page)
+	key := articleID + "|" + sort + "|" + strconv.Itoa(page) + "|" + strconv.FormatInt(s.comments.Version(articleID), 10)
 	now := s.now()
 	if v == nil {
 		if b, ok := s.fragments.get(key, now); ok {

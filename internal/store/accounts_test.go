@@ -151,15 +151,15 @@ func TestSessionsAndPurge(t *testing.T) {
 			t.Errorf("DeleteUserSessions keeping s1 ended %d, want 1", n)
 		}
 		st.LinkIdentity(ctx, store.Identity{Provider: "g", Subject: "1", UserID: u.ID, CreatedAt: base})
-		if ok, _ := st.Purge(ctx, u.ID, base); ok {
+		if ok, _ := st.Purge(ctx, u.ID, base, false); ok {
 			t.Error("purged an account that is not deleted")
 		}
 		u.DeletedAt, u.PurgeAfter = base, base.Add(time.Hour)
 		st.UpdateUser(ctx, u)
-		if ok, _ := st.Purge(ctx, u.ID, base); ok {
+		if ok, _ := st.Purge(ctx, u.ID, base, false); ok {
 			t.Error("purged before the window ended")
 		}
-		if ok, err := st.Purge(ctx, u.ID, base.Add(time.Hour)); !ok || err != nil {
+		if ok, err := st.Purge(ctx, u.ID, base.Add(time.Hour), true); !ok || err != nil {
 			t.Fatalf("Purge = %v, %v", ok, err)
 		}
 		gone, _ := st.UserByID(ctx, u.ID)

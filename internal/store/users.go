@@ -258,7 +258,11 @@ const PurgedName = "Former reader"
 // tokens. The row stays, anonymous, so that what refers to it keeps its
 // shape. It reports false (and changes nothing) when the account is not
 // deleted, is already purged, or its restore window has not ended.
-func (s *Store) Purge(ctx context.Context, userID string, now time.Time) (bool, error) {
+//
+// removeComments also deletes the person's comments (each becomes "comment
+// deleted", keeping threads' shape); otherwise they stay, signed by the
+// anonymous former reader.
+func (s *Store) Purge(ctx context.Context, userID string, now time.Time, removeComments bool) (bool, error) {
 	purged := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE users SET email = $2, name = $3, name_key = $4, password_hash = '',
@@ -270,6 +274,20 @@ func (s *Store) Purge(ctx context.Context, userID string, now time.Time) (bool, 
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return nil
+		}
+		if removeComments {
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET comment_count = comment_count -
+				(SELECT COUNT(*) FROM comments c WHERE c.article_id = articles.id AND c.author_id = $1 AND c.status = 'published')
+				WHERE id IN (SELECT article_id FROM comments WHERE author_id = $1)`, userID); err != nil {
+				return fmt.Errorf("purge comments: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE comments SET status = 'deleted', body = '' WHERE author_id = $1`, userID); err != nil {
+				return fmt.Errorf("purge comments: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE comment_versions SET body = '' WHERE comment_id IN
+				(SELECT id FROM comments WHERE author_id = $1)`, userID); err != nil {
+				return fmt.Errorf("purge comments: %w", err)
+			}
 		}
 		for _, q := range []string{
 			`DELETE FROM identities WHERE user_id = $1`,
