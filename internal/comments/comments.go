@@ -71,8 +71,11 @@ type Service struct {
 // posted, edited or deleted on this node, or one published on another
 // node reaches this node's hub.
 func (s *Service) Version(articleID string) int64 {
-	v, _ := s.versions.LoadOrStore(articleID, new(atomic.Int64))
-	return v.(*atomic.Int64).Load() + s.Hub.Last()<<20
+	local := int64(0)
+	if v, ok := s.versions.Load(articleID); ok {
+		local = v.(*atomic.Int64).Load()
+	}
+	return local + s.Hub.Last()<<20
 }
 
 func (s *Service) changed(articleID string) {

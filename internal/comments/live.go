@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"tribune/internal/store"
@@ -68,8 +69,9 @@ type Hub struct {
 
 	mu     sync.Mutex
 	subs   map[string]map[*Subscriber]struct{}
-	last   int64
 	closed bool
+	// last is the newest position delivered; only Run writes it.
+	last atomic.Int64
 
 	kick chan struct{}
 }
@@ -134,11 +136,7 @@ func (h *Hub) Subscribers() int {
 }
 
 // Last is the newest stream position this node has delivered.
-func (h *Hub) Last() int64 {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.last
-}
+func (h *Hub) Last() int64 { return h.last.Load() }
 
 // Kick makes the hub look for new events now (after a local publish).
 func (h *Hub) Kick() {
@@ -154,9 +152,7 @@ func (h *Hub) Run(ctx context.Context) {
 	if err != nil {
 		h.log.Error("live comments: read position", "err", err)
 	}
-	h.mu.Lock()
-	h.last = last
-	h.mu.Unlock()
+	h.last.Store(last)
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()
 	for {
@@ -175,7 +171,7 @@ func (h *Hub) Run(ctx context.Context) {
 
 func (h *Hub) poll(ctx context.Context) error {
 	for {
-		evs, err := h.store.CommentEventsAfter(ctx, "", h.last, 500)
+		evs, err := h.store.CommentEventsAfter(ctx, "", h.last.Load(), 500)
 		if err != nil || len(evs) == 0 {
 			return err
 		}
@@ -186,9 +182,7 @@ func (h *Hub) poll(ctx context.Context) error {
 		for _, e := range out {
 			h.fanOut(e)
 		}
-		h.mu.Lock()
-		h.last = evs[len(evs)-1].Seq
-		h.mu.Unlock()
+		h.last.Store(evs[len(evs)-1].Seq)
 		if len(evs) < 500 {
 			return nil
 		}

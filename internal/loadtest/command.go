@@ -20,7 +20,10 @@ var hiddenFlags = map[string]bool{"serve-static": true, "addr": true}
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tribune-loadtest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	opt := Options{Targets: DefaultTargets}
+	opt := Options{Targets: DefaultTargets, Comments: DefaultCommentOptions}
+	fs.StringVar(&opt.Mode, "mode", "article", "what to measure: article, post, fanout or read (see docs/benchmarks.md)")
+	fs.StringVar(&opt.Database, "database", "", "sqlite (the default), postgres (a fresh database on -pg-server) or a postgres:// URL of an empty database")
+	fs.StringVar(&opt.PGServer, "pg-server", "", "PostgreSQL server URL for -database postgres (default $"+pgServerEnv+")")
 	fs.StringVar(&opt.Tribune, "tribune", "", "tribune binary to run (default: go build tribune/cmd/tribune)")
 	fs.StringVar(&opt.Path, "path", "", "page to measure (default: the first /news/SLUG link on the home page)")
 	fs.IntVar(&opt.Concurrency, "c", 50, "concurrent connections")
@@ -33,6 +36,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&opt.Targets.MinRatio, "min-ratio", DefaultTargets.MinRatio, "target: tribune req/s as % of static")
 	fs.DurationVar(&opt.Targets.MaxP99, "max-p99", DefaultTargets.MaxP99, "target: tribune p99 latency below this")
 	fs.DurationVar(&opt.Targets.MaxEdit, "max-edit", DefaultTargets.MaxEdit, "target: an edit shows within this")
+	commentFlags(fs, &opt.Comments)
 	serveStatic := fs.String("serve-static", "", "")
 	addr := fs.String("addr", "127.0.0.1:0", "")
 	fs.Usage = func() { usage(fs, stderr) }
@@ -53,12 +57,19 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tribune-loadtest: takes no arguments; -c and -d must be positive, -warmup not negative")
 		return 2
 	}
+	if err := checkCommentFlags(opt); err != nil {
+		fmt.Fprintf(stderr, "tribune-loadtest: %v\n", err)
+		return 2
+	}
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(stderr, "tribune-loadtest: %v\n", err)
 		return 1
 	}
 	opt.Self = self
+	if opt.Mode != "article" {
+		return runCommentsMain(ctx, opt, stdout, stderr)
+	}
 	report, err := Run(ctx, opt, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "tribune-loadtest: %v\n", err)
@@ -73,7 +84,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintln(w, "Usage: tribune-loadtest [flags]")
 	fmt.Fprintln(w, "\nServes the demo article page from tribune and its bytes from a static file server,")
-	fmt.Fprintln(w, "loads both the same way and checks the issue's targets. See docs/benchmarks.md.")
+	fmt.Fprintln(w, "loads both the same way and checks the issue's targets. -mode post, fanout and read")
+	fmt.Fprintln(w, "measure comments instead: posting, the live stream, reading. See docs/benchmarks.md.")
 	fmt.Fprintln(w, "\nFlags:")
 	fs.VisitAll(func(f *flag.Flag) {
 		if !hiddenFlags[f.Name] {

@@ -181,7 +181,7 @@ func (f *PostFigures) checks(t CommentTargets) []Check {
 	return []Check{
 		{"comments acknowledged per second", fmt.Sprintf("≥ %.0f", t.MinRate), fmt.Sprintf("%.0f", f.Rate),
 			f.Acknowledged > 0 && f.Rate >= t.MinRate},
-		{"no failed posts", "0 answers other than 201", fmt.Sprintf("%d (%s)", f.Errors, statusText(f.Statuses)), f.Errors == 0},
+		{"no failed posts", "0 answers other than 201", fmt.Sprintf("%d (%s)", f.Errors, countsText(f.Statuses)), f.Errors == 0},
 		{"acknowledged comments listed", "listed ≥ published 201s", listed(f.Listed, f.ListError),
 			f.ListError == "" && published > 0 && f.Listed >= published},
 		{"still there after SIGKILL and restart", "listed ≥ published 201s", listed(f.ListedAfterKill, f.KillError),
@@ -199,7 +199,7 @@ func (f *PostFigures) markdown(w io.Writer) {
 	if f.FirstError != "" {
 		fmt.Fprintf(w, "First error: `%s`.  \n", f.FirstError)
 	}
-	fmt.Fprintf(w, "All 201s of the run, warm-up included: %d (%s).  \n", f.AllAcknowledged, statusText(f.States))
+	fmt.Fprintf(w, "All 201s of the run, warm-up included: %d (%s).  \n", f.AllAcknowledged, countsText(f.States))
 	fmt.Fprintf(w, "Comments the API lists afterwards: %d; after SIGKILL and a restart: %d.  \n", f.Listed, f.ListedAfterKill)
 	fmt.Fprintf(w, "CPU used by other processes during the load: %.1f%% of the machine.\n", f.OtherCPU)
 	if f.OtherCPU > busyMachine {

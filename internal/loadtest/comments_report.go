@@ -99,8 +99,8 @@ func mb(n int64) string {
 	return fmt.Sprintf("%.1f MB (%s)", float64(n)/1e6, mib(n))
 }
 
-// statusText lists status counts such as {"201": 9, "429": 2} in order.
-func statusText(counts map[string]int) string {
+// countsText lists status counts such as {"201": 9, "429": 2} in order.
+func countsText(counts map[string]int) string {
 	if len(counts) == 0 {
 		return "none"
 	}

@@ -35,6 +35,8 @@ func TestMain(m *testing.M) {
 		err = fakeServe(ctx, args[1:])
 	case len(args) > 1 && args[0] == "articles" && args[1] == "import":
 		err = fakeImport(args[2:])
+	case len(args) > 1 && (args[0] == "user" || args[0] == "token"):
+		err = fakeAccountCLI(args)
 	default:
 		os.Exit(Main(ctx, args, os.Stdout, os.Stderr))
 	}
@@ -67,7 +69,16 @@ var fakeSlug = regexp.MustCompile(`(?m)^slug: (\S+)$`)
 
 func fakeImport(args []string) error {
 	_, dataDir, files := fakeArgs(args)
-	src, err := os.ReadFile(files[0])
+	for _, f := range files {
+		if err := fakeImportOne(dataDir, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func fakeImportOne(dataDir, file string) error {
+	src, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
@@ -107,6 +118,9 @@ func fakeServe(ctx context.Context, args []string) error {
 		title := fakeTitle.FindSubmatch(src)
 		fmt.Fprintf(w, "<h1>%s</h1>", html.EscapeString(string(title[1])))
 	})
+	if err := fakeCommentRoutes(ctx, mux, dataDir); err != nil {
+		return err
+	}
 	srv := &http.Server{Addr: addr, Handler: mux}
 	go func() {
 		<-ctx.Done()
