@@ -67,18 +67,32 @@ func scanComment(row scanner) (Comment, error) {
 }
 
 // InsertComments stores new comments in one transaction, so that many
-// posters share one durable commit. Published ones get their place in the
-// live-stream order (Seq), bump their article's count and their parent's
-// reply count. The comments come back with Seq filled. Callers check
-// parents beforehand; a failing batch changes nothing.
+// posters share one durable commit. Published ones first take their place
+// in the live-stream order (Seq); their articles' counts and their
+// parents' reply counts move once per batch, not once per comment, so
+// concurrent batches hold those rows only briefly. The comments come back
+// with Seq filled. Callers check parents beforehand; a failing batch
+// changes nothing.
 func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		articles := map[string]int{}
+		parents := map[string]int{}
 		for i := range cs {
 			c := &cs[i]
+			if c.Status == CommentPublished {
+				if err := tx.QueryRowContext(ctx, `INSERT INTO comment_events (article_id, comment_id, created_at) VALUES ($1, $2, $3) RETURNING seq`,
+					c.ArticleID, c.ID, millis(c.CreatedAt)).Scan(&c.Seq); err != nil {
+					return fmt.Errorf("comment event: %w", err)
+				}
+				articles[c.ArticleID]++
+				if c.ParentID != "" {
+					parents[c.ParentID]++
+				}
+			}
 			parent := sql.NullString{String: c.ParentID, Valid: c.ParentID != ""}
 			_, err := tx.ExecContext(ctx, `INSERT INTO comments (id, article_id, parent_id, root_id, depth, author_id, body, status,
-				reasons, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10)`,
-				c.ID, c.ArticleID, parent, c.RootID, c.Depth, c.AuthorID, c.Body, c.Status, c.Reasons, millis(c.CreatedAt))
+				reasons, version, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11)`,
+				c.ID, c.ArticleID, parent, c.RootID, c.Depth, c.AuthorID, c.Body, c.Status, c.Reasons, millis(c.CreatedAt), c.Seq)
 			if err != nil {
 				return fmt.Errorf("insert comment: %w", mapErr(err))
 			}
@@ -86,36 +100,20 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 				VALUES ($1, 1, $2, $3, $4)`, c.ID, c.Body, c.AuthorID, millis(c.CreatedAt)); err != nil {
 				return fmt.Errorf("insert comment version: %w", err)
 			}
-			if c.Status == CommentPublished {
-				if err := publish(ctx, tx, c); err != nil {
-					return err
-				}
+		}
+		for id, n := range parents {
+			if _, err := tx.ExecContext(ctx, `UPDATE comments SET reply_count = reply_count + $2 WHERE id = $1`, id, n); err != nil {
+				return fmt.Errorf("reply count: %w", err)
+			}
+		}
+		for id, n := range articles {
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET comment_count = comment_count + $2 WHERE id = $1`, id, n); err != nil {
+				return fmt.Errorf("comment count: %w", err)
 			}
 		}
 		return nil
 	})
 	return cs, err
-}
-
-// publish appends a comment to its article's event log and counters.
-func publish(ctx context.Context, tx *sql.Tx, c *Comment) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO comment_events (article_id, comment_id, created_at) VALUES ($1, $2, $3) RETURNING seq`,
-		c.ArticleID, c.ID, millis(c.CreatedAt)).Scan(&c.Seq)
-	if err != nil {
-		return fmt.Errorf("comment event: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE comments SET seq = $2 WHERE id = $1`, c.ID, c.Seq); err != nil {
-		return fmt.Errorf("comment seq: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1`, c.ArticleID); err != nil {
-		return fmt.Errorf("comment count: %w", err)
-	}
-	if c.ParentID != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1`, c.ParentID); err != nil {
-			return fmt.Errorf("reply count: %w", err)
-		}
-	}
-	return nil
 }
 
 // CommentByID loads one comment, whatever its status.
@@ -457,4 +455,26 @@ func (s *Store) CommentsByIDs(ctx context.Context, ids []string) ([]Comment, err
 	}
 	ph, args := placeholders(1, ids)
 	return s.queryComments(ctx, `SELECT `+commentColumns+commentJoins+` WHERE c.id IN (`+ph+`)`, args...)
+}
+
+// publish puts a comment that becomes visible later (an edited held or
+// rejected one) into the live-stream order and its counters.
+func publish(ctx context.Context, tx *sql.Tx, c *Comment) error {
+	err := tx.QueryRowContext(ctx, `INSERT INTO comment_events (article_id, comment_id, created_at) VALUES ($1, $2, $3) RETURNING seq`,
+		c.ArticleID, c.ID, millis(c.CreatedAt)).Scan(&c.Seq)
+	if err != nil {
+		return fmt.Errorf("comment event: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE comments SET seq = $2 WHERE id = $1`, c.ID, c.Seq); err != nil {
+		return fmt.Errorf("publish comment: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET comment_count = comment_count + 1 WHERE id = $1`, c.ArticleID); err != nil {
+		return fmt.Errorf("publish comment: %w", err)
+	}
+	if c.ParentID != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1`, c.ParentID); err != nil {
+			return fmt.Errorf("publish comment: %w", err)
+		}
+	}
+	return nil
 }
