@@ -47,7 +47,9 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 		}
 		return rc.Flush()
 	}
+	replayed := int64(0)
 	if last > 0 {
+		replayed = last
 		for {
 			evs, err := a.store.CommentEventsAfter(r.Context(), art.ID, last, 500)
 			if err != nil || len(evs) == 0 {
@@ -61,6 +63,7 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 				writeEvent(bw, e)
 			}
 			last = evs[len(evs)-1].Seq
+			replayed = last
 			if len(evs) < 500 {
 				break
 			}
@@ -68,6 +71,19 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := flush(); err != nil {
 		return nil
+	}
+	// Events can arrive out of order when several committers (or nodes)
+	// publish at once; sent remembers what this stream already carried.
+	sent := map[int64]bool{}
+	send := func(e comments.Event) {
+		if sent[e.Seq] || (e.Seq <= replayed) {
+			return
+		}
+		if len(sent) > 10000 {
+			clear(sent)
+		}
+		sent[e.Seq] = true
+		writeEvent(bw, e)
 	}
 	ping := time.NewTicker(heartbeat)
 	defer ping.Stop()
@@ -79,11 +95,7 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 			if !ok {
 				return nil // fell behind or shutting down: the client resumes
 			}
-			if e.Seq <= last {
-				continue
-			}
-			last = e.Seq
-			writeEvent(bw, e)
+			send(e)
 			// Send what is already queued in one write.
 			for more := true; more; {
 				select {
@@ -92,10 +104,7 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 						flush()
 						return nil
 					}
-					if e2.Seq > last {
-						last = e2.Seq
-						writeEvent(bw, e2)
-					}
+					send(e2)
 				default:
 					more = false
 				}

@@ -199,6 +199,7 @@ func TestLiveHub(t *testing.T) {
 		ctx := t.Context()
 		sub := f.svc.Hub.Subscribe(f.art.ID)
 		defer f.svc.Hub.Unsubscribe(sub)
+		<-f.svc.Hub.Ready()
 		// Wait until the hub has read its start position, then post.
 		var ids []string
 		for i := range 5 {

@@ -70,10 +70,19 @@ type Hub struct {
 	mu     sync.Mutex
 	subs   map[string]map[*Subscriber]struct{}
 	closed bool
-	// last is the newest position delivered; only Run writes it.
+	// last is the position up to which every event has been delivered;
+	// only Run writes it.
 	last atomic.Int64
+	// ahead holds positions beyond last already delivered: with several
+	// committers (or nodes) a later position can commit before an earlier
+	// one, so the hub delivers what it sees and waits for the gaps.
+	ahead map[int64]bool
+	// stuck is when last stopped at a gap; a gap older than gapWait is a
+	// rolled-back transaction and is skipped.
+	stuck time.Time
 
-	kick chan struct{}
+	kick  chan struct{}
+	ready chan struct{}
 }
 
 // Subscriber is one open stream.
@@ -89,7 +98,8 @@ type Subscriber struct {
 const pollEvery = 100 * time.Millisecond
 
 func newHub(st Store, log *slog.Logger, links bool) *Hub {
-	return &Hub{store: st, log: log, links: links, subs: map[string]map[*Subscriber]struct{}{}, kick: make(chan struct{}, 1)}
+	return &Hub{store: st, log: log, links: links, subs: map[string]map[*Subscriber]struct{}{}, kick: make(chan struct{}, 1),
+		ahead: map[int64]bool{}, ready: make(chan struct{})}
 }
 
 // Subscribe opens a stream on an article's new comments.
@@ -138,6 +148,10 @@ func (h *Hub) Subscribers() int {
 // Last is the newest stream position this node has delivered.
 func (h *Hub) Last() int64 { return h.last.Load() }
 
+// Ready is closed once the hub knows where the event log stands; events
+// published before that are not delivered live (streams replay them).
+func (h *Hub) Ready() <-chan struct{} { return h.ready }
+
 // Kick makes the hub look for new events now (after a local publish).
 func (h *Hub) Kick() {
 	select {
@@ -153,6 +167,7 @@ func (h *Hub) Run(ctx context.Context) {
 		h.log.Error("live comments: read position", "err", err)
 	}
 	h.last.Store(last)
+	close(h.ready)
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()
 	for {
@@ -169,24 +184,61 @@ func (h *Hub) Run(ctx context.Context) {
 	}
 }
 
+// gapWait is how long the hub waits for a missing position to commit.
+const gapWait = 2 * time.Second
+
 func (h *Hub) poll(ctx context.Context) error {
 	for {
 		evs, err := h.store.CommentEventsAfter(ctx, "", h.last.Load(), 500)
 		if err != nil || len(evs) == 0 {
 			return err
 		}
-		out, err := h.Load(ctx, evs)
+		fresh := evs[:0:0]
+		for _, e := range evs {
+			if !h.ahead[e.Seq] {
+				fresh = append(fresh, e)
+			}
+		}
+		out, err := h.Load(ctx, fresh)
 		if err != nil {
 			return err
 		}
 		for _, e := range out {
 			h.fanOut(e)
 		}
-		h.last.Store(evs[len(evs)-1].Seq)
-		if len(evs) < 500 {
+		for _, e := range fresh {
+			h.ahead[e.Seq] = true
+		}
+		h.advance(time.Now())
+		if len(evs) < 500 || len(fresh) == 0 {
 			return nil
 		}
 	}
+}
+
+// advance moves last over every delivered position, and over a gap that
+// has stayed open longer than gapWait.
+func (h *Hub) advance(now time.Time) {
+	last := h.last.Load()
+	for {
+		for h.ahead[last+1] {
+			delete(h.ahead, last+1)
+			last++
+		}
+		if len(h.ahead) == 0 {
+			h.stuck = time.Time{}
+			break
+		}
+		if h.stuck.IsZero() {
+			h.stuck = now
+		}
+		if now.Sub(h.stuck) < gapWait {
+			break
+		}
+		last++ // a rolled-back position: skip it
+		h.stuck = now
+	}
+	h.last.Store(last)
 }
 
 // Load turns stored events into stream events with their comments' JSON.
