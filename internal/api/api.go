@@ -17,6 +17,7 @@ import (
 
 	"tribune/internal/accounts"
 	"tribune/internal/comments"
+	"tribune/internal/memo"
 	"tribune/internal/store"
 )
 
@@ -41,6 +42,8 @@ type API struct {
 	comments *comments.Service
 	links    bool
 	log      *slog.Logger
+	// lists caches anonymous comment listings.
+	lists *memo.Cache
 }
 
 // Deps are what New needs.
@@ -57,7 +60,8 @@ type Deps struct {
 
 // New builds the API.
 func New(d Deps) *API {
-	return &API{tokens: d.Tokens, cookies: d.Cookies, articles: d.Articles, store: d.Store, comments: d.Comments, links: d.Links, log: d.Log}
+	return &API{tokens: d.Tokens, cookies: d.Cookies, articles: d.Articles, store: d.Store, comments: d.Comments, links: d.Links, log: d.Log,
+		lists: memo.New(5*time.Second, 5000)}
 }
 
 // Routes registers the endpoints on mux.

@@ -165,28 +165,67 @@ func (a *API) listComments(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	viewer := ""
-	if u, err := a.User(r); err == nil {
-		viewer = u.ID
+	if r.Header.Get("Authorization") != "" || hasSession(r) {
+		if u, err := a.User(r); err == nil {
+			viewer = u.ID
+		}
 	}
-	list, err := a.store.Comments(r.Context(), store.CommentPage{ArticleID: art.ID, Sort: store.CommentSort(sort), Viewer: viewer,
-		Limit: limit + 1, Offset: offset})
+	if viewer == "" {
+		// Everyone else sees the same list: answer from the short-lived
+		// cache, keyed by the article's comment version.
+		key := art.ID + "|" + sort + "|" + strconv.Itoa(limit) + "|" + strconv.Itoa(offset) + "|" +
+			strconv.FormatInt(a.comments.Version(art.ID), 10)
+		var failed error
+		b := a.lists.Load(key, time.Now(), func() ([]byte, bool) {
+			v, err := a.commentList(r.Context(), art.ID, sort, "", limit, offset)
+			if err != nil {
+				failed = err
+				return nil, false
+			}
+			b, err := json.Marshal(v)
+			return b, err == nil
+		})
+		if failed != nil {
+			return failed
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(b)
+		return nil
+	}
+	v, err := a.commentList(r.Context(), art.ID, sort, viewer, limit, offset)
 	if err != nil {
 		return err
+	}
+	WriteJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// commentList is one page of an article's comments as the API lists it.
+func (a *API) commentList(ctx context.Context, articleID, sort, viewer string, limit, offset int) (map[string]any, error) {
+	list, err := a.store.Comments(ctx, store.CommentPage{ArticleID: articleID, Sort: store.CommentSort(sort), Viewer: viewer,
+		Limit: limit + 1, Offset: offset})
+	if err != nil {
+		return nil, err
 	}
 	next := ""
 	if len(list) > limit {
 		list, next = list[:limit], makeCursor(offset+limit)
 	}
-	total, err := a.store.CountComments(r.Context(), art.ID, false)
+	total, err := a.store.CountComments(ctx, articleID, false)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	out := make([]comments.EventComment, len(list))
 	for i, c := range list {
 		out[i] = comments.ToEvent(c, a.links)
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"comments": out, "next_cursor": next, "total": total})
-	return nil
+	return map[string]any{"comments": out, "next_cursor": next, "total": total}, nil
+}
+
+// hasSession reports whether the request carries the site's session cookie.
+func hasSession(r *http.Request) bool {
+	_, err := r.Cookie("tribune_session")
+	return err == nil
 }
 
 func makeCursor(offset int) string {

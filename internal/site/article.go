@@ -43,7 +43,7 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	if countsAsView(r) {
 		s.views.Hit(p.articleID)
 	}
-	p.write(w, s.fillWith(r, s.views.Total(p.articleID, p.views), s.commentsHTML(w, r, p.articleID, slug)))
+	p.write(w, s.fillWith(r, s.views.Total(p.articleID, p.views), s.commentsHTML(w, r, p.articleID, slug)), s.bodies)
 	return nil
 }
 

@@ -148,7 +148,7 @@ func newCachedPage(status int, contentType, cacheCtl string, body []byte) *cache
 }
 
 // write sends the page, filling its slots.
-func (p *cachedPage) write(w http.ResponseWriter, fill slotFiller) {
+func (p *cachedPage) write(w http.ResponseWriter, fill slotFiller, pool *sync.Pool) {
 	h := w.Header()
 	h.Set("Content-Type", p.contentType)
 	if p.cacheCtl != "" {
@@ -163,7 +163,8 @@ func (p *cachedPage) write(w http.ResponseWriter, fill slotFiller) {
 			size += len(fills[i])
 		}
 	}
-	buf := make([]byte, 0, size)
+	bp := pool.Get().(*[]byte)
+	buf := (*bp)[:0]
 	for i, s := range p.segments {
 		buf = append(buf, s...)
 		if i < len(fills) {
@@ -173,6 +174,16 @@ func (p *cachedPage) write(w http.ResponseWriter, fill slotFiller) {
 	h.Set("Content-Length", strconv.Itoa(len(buf)))
 	w.WriteHeader(p.status)
 	w.Write(buf)
+	if cap(buf) <= 1<<20 {
+		*bp = buf
+		pool.Put(bp)
+	}
+}
+
+// newBodyPool recycles the buffers pages are assembled in, so serving a
+// cached page allocates next to nothing.
+func newBodyPool() *sync.Pool {
+	return &sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
 }
 
 // recorder captures what a page handler writes so it can be cached.
@@ -214,7 +225,7 @@ func (s *Site) cached(h web.HandlerFunc) web.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		p.write(w, s.fill(r, 0))
+		p.write(w, s.fill(r, 0), s.bodies)
 		return nil
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
-	"sync"
-	"time"
 
 	"tribune/internal/comments"
 	"tribune/internal/moderation"
@@ -72,39 +70,6 @@ type sortLink struct {
 	Current         bool
 }
 
-// fragmentCache keeps anonymous readers' comment sections for a second,
-// so a busy article renders its comments once a second, not per request.
-type fragmentCache struct {
-	mu      sync.Mutex
-	entries map[string]fragment
-}
-
-type fragment struct {
-	html    []byte
-	expires time.Time
-}
-
-const fragmentTTL = time.Second
-
-func (c *fragmentCache) get(key string, now time.Time) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	f, ok := c.entries[key]
-	if !ok || now.After(f.expires) {
-		return nil, false
-	}
-	return f.html, true
-}
-
-func (c *fragmentCache) put(key string, html []byte, now time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.entries == nil || len(c.entries) > 5000 {
-		c.entries = map[string]fragment{}
-	}
-	c.entries[key] = fragment{html: html, expires: now.Add(fragmentTTL)}
-}
-
 // commentsHTML renders an article's comments section for this request:
 // from the one-second cache for anonymous readers, fresh for signed-in ones
 // (who see their own held comments and their controls).
@@ -122,17 +87,23 @@ func (s *Site) commentsHTML(w http.ResponseWriter, r *http.Request, articleID, s
 		page = 1
 	}
 	v := viewerOf(r)
-	key := articleID + "|" + sort + "|" + strconv.Itoa(page) + "|" + strconv.FormatInt(s.comments.Version(articleID), 10)
-	now := s.now()
 	if v == nil {
-		if b, ok := s.fragments.get(key, now); ok {
-			return b
-		}
+		key := articleID + "|" + sort + "|" + strconv.Itoa(page) + "|" + strconv.FormatInt(s.comments.Version(articleID), 10)
+		return s.fragments.Load(key, s.now(), func() ([]byte, bool) {
+			return s.renderComments(w, r, articleID, slug, sort, page, nil)
+		})
 	}
+	html, _ := s.renderComments(w, r, articleID, slug, sort, page, v)
+	return html
+}
+
+// renderComments renders the section; ok is false when it shows an error
+// instead (which is not cached).
+func (s *Site) renderComments(w http.ResponseWriter, r *http.Request, articleID, slug, sort string, page int, v *viewer) ([]byte, bool) {
 	data, err := s.loadComments(r.Context(), articleID, slug, sort, page, v)
 	if err != nil {
 		s.log.Error("load comments", "article_id", articleID, "err", err)
-		return []byte(`<section class="comments" id="comments"><p class="empty">Comments could not be loaded just now. Please reload the page.</p></section>`)
+		return []byte(`<section class="comments" id="comments"><p class="empty">Comments could not be loaded just now. Please reload the page.</p></section>`), false
 	}
 	if v != nil {
 		data.CSRF = s.csrfToken(w, r)
@@ -140,12 +111,9 @@ func (s *Site) commentsHTML(w http.ResponseWriter, r *http.Request, articleID, s
 	var buf bytes.Buffer
 	if err := s.tmpl["article"].ExecuteTemplate(&buf, "comments", data); err != nil {
 		s.log.Error("render comments", "err", err)
-		return nil
+		return nil, false
 	}
-	if v == nil {
-		s.fragments.put(key, buf.Bytes(), now)
-	}
-	return buf.Bytes()
+	return buf.Bytes(), true
 }
 
 func (s *Site) loadComments(ctx context.Context, articleID, slug, sort string, page int, v *viewer) (commentsSection, error) {

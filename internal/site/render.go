@@ -106,7 +106,7 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request, status int, name str
 		return err
 	}
 	p := newCachedPage(status, rec.header.Get("Content-Type"), "no-store", rec.body.Bytes())
-	p.write(w, s.fill(r, 0))
+	p.write(w, s.fill(r, 0), s.bodies)
 	return nil
 }
 
@@ -155,7 +155,7 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, status int, m
 		http.Error(w, message, status)
 		return
 	}
-	p.write(w, s.fill(r, 0))
+	p.write(w, s.fill(r, 0), s.bodies)
 }
 
 func (s *Site) renderErrorPage(ctx context.Context, status int, message string) (*cachedPage, error) {

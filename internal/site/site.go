@@ -10,12 +10,14 @@ import (
 	"errors"
 	"html/template"
 	"log/slog"
+	"sync"
 	"time"
 
 	"tribune/internal/accounts"
 	"tribune/internal/captcha"
 	"tribune/internal/comments"
 	"tribune/internal/config"
+	"tribune/internal/memo"
 	"tribune/internal/news"
 	"tribune/internal/store"
 	"tribune/internal/views"
@@ -56,15 +58,17 @@ type Site struct {
 	social       []SocialProvider
 	comments     *comments.Service
 	commentStore CommentStore
-	fragments    fragmentCache
-	policy       Policy
-	csrfKey      []byte
-	views        *views.Counter
-	log          *slog.Logger
-	tmpl         map[string]*template.Template
-	assets       *assets
-	cache        *pageCache
-	media        *mediaCache
+	// fragments keeps anonymous readers' comment sections (package memo).
+	fragments *memo.Cache
+	bodies    *sync.Pool
+	policy    Policy
+	csrfKey   []byte
+	views     *views.Counter
+	log       *slog.Logger
+	tmpl      map[string]*template.Template
+	assets    *assets
+	cache     *pageCache
+	media     *mediaCache
 	// now is the clock; tests replace it.
 	now func() time.Time
 	// ready reports whether the node may take traffic (for /healthz).
@@ -119,6 +123,8 @@ func New(d Deps) (*Site, error) {
 		return nil, err
 	}
 	s.cache = newPageCache(30*time.Second, 2000)
+	s.bodies = newBodyPool()
+	s.fragments = memo.New(5*time.Second, 5000)
 	s.media = newMediaCache(64 << 20)
 	return s, nil
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -101,13 +103,15 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 				return fmt.Errorf("insert comment version: %w", err)
 			}
 		}
-		for id, n := range parents {
-			if _, err := tx.ExecContext(ctx, `UPDATE comments SET reply_count = reply_count + $2 WHERE id = $1`, id, n); err != nil {
+		// Rows are updated in id order, so two batches touching the same
+		// rows wait for each other instead of deadlocking.
+		for _, id := range slices.Sorted(maps.Keys(parents)) {
+			if _, err := tx.ExecContext(ctx, `UPDATE comments SET reply_count = reply_count + $2 WHERE id = $1`, id, parents[id]); err != nil {
 				return fmt.Errorf("reply count: %w", err)
 			}
 		}
-		for id, n := range articles {
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET comment_count = comment_count + $2 WHERE id = $1`, id, n); err != nil {
+		for _, id := range slices.Sorted(maps.Keys(articles)) {
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET comment_count = comment_count + $2 WHERE id = $1`, id, articles[id]); err != nil {
 				return fmt.Errorf("comment count: %w", err)
 			}
 		}
