@@ -3,6 +3,7 @@ package api
 import (
 	"bufio"
 	"fmt"
+	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -26,6 +27,12 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 		last, _ = strconv.ParseInt(v, 10, 64)
 	}
 	rc := http.NewResponseController(w)
+	if r.ProtoMajor == 1 {
+		if conn, brw, err := rc.Hijack(); err == nil {
+			a.streamConn(r, w.Header(), conn, brw, art.ID, last)
+			return nil
+		}
+	}
 	// A stream outlives the server's read and write timeouts.
 	rc.SetReadDeadline(time.Time{})
 	rc.SetWriteDeadline(time.Time{})
@@ -124,4 +131,51 @@ func writeEvent(bw *bufio.Writer, e comments.Event) {
 	bw.WriteString("\nevent: comment\ndata: ")
 	bw.Write(e.Data)
 	bw.WriteString("\n\n")
+}
+
+// streamConn serves a stream on a hijacked connection: it writes the
+// response head and what the reader missed, then hands the connection to
+// the hub, which writes every later event and heartbeat. No goroutine
+// stays behind for the stream.
+func (a *API) streamConn(r *http.Request, header http.Header, conn net.Conn, brw *bufio.ReadWriter, articleID string, last int64) {
+	hub := a.comments.Hub
+	cs := hub.Attach(articleID, conn)
+	conn.SetDeadline(time.Time{})
+	head := brw.Writer
+	head.WriteString("HTTP/1.1 200 OK\r\n")
+	header.Set("Content-Type", "text/event-stream")
+	header.Set("Cache-Control", "no-cache, no-transform")
+	header.Set("X-Accel-Buffering", "no")
+	// The body runs until either side closes the connection.
+	header.Set("Connection", "close")
+	header.Del("Content-Length")
+	header.Write(head)
+	head.WriteString("\r\nretry: 3000\n: connected\n\n")
+	replayed := last
+	if last > 0 {
+		for {
+			evs, err := a.store.CommentEventsAfter(r.Context(), articleID, last, 500)
+			if err != nil || len(evs) == 0 {
+				break
+			}
+			out, err := hub.Load(r.Context(), evs)
+			if err != nil {
+				break
+			}
+			for _, e := range out {
+				head.Write(comments.EventBytes(e))
+			}
+			last = evs[len(evs)-1].Seq
+			replayed = last
+			if len(evs) < 500 {
+				break
+			}
+		}
+	}
+	conn.SetWriteDeadline(time.Now().Add(10 * time.Second))
+	if err := head.Flush(); err != nil {
+		hub.Detach(cs)
+		return
+	}
+	hub.Live(cs, replayed)
 }

@@ -69,7 +69,11 @@ type Hub struct {
 
 	mu     sync.Mutex
 	subs   map[string]map[*Subscriber]struct{}
+	conns  map[string]map[*ConnStream]struct{}
 	closed bool
+	// nextShard spreads streams over the writers.
+	nextShard int
+	writers   shardWriters
 	// last is the position up to which every event has been delivered;
 	// only Run writes it.
 	last atomic.Int64
@@ -94,11 +98,16 @@ type Subscriber struct {
 	closed    bool
 }
 
+// heartbeat is how often idle streams get a comment line, so proxies and
+// load balancers keep them open.
+const heartbeat = 15 * time.Second
+
 // pollEvery bounds how late a comment published on another node arrives.
 const pollEvery = 100 * time.Millisecond
 
 func newHub(st Store, log *slog.Logger, links bool) *Hub {
 	return &Hub{store: st, log: log, links: links, subs: map[string]map[*Subscriber]struct{}{}, kick: make(chan struct{}, 1),
+		conns: map[string]map[*ConnStream]struct{}{},
 		ahead: map[int64]bool{}, ready: make(chan struct{})}
 }
 
@@ -134,11 +143,11 @@ func (h *Hub) Unsubscribe(s *Subscriber) {
 	}
 }
 
-// Subscribers counts the open streams on this node.
+// Subscribers counts the open streams on this node, of both kinds.
 func (h *Hub) Subscribers() int {
+	n := h.Streams()
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	n := 0
 	for _, m := range h.subs {
 		n += len(m)
 	}
@@ -170,11 +179,16 @@ func (h *Hub) Run(ctx context.Context) {
 	close(h.ready)
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()
+	ping := time.NewTicker(heartbeat)
+	defer ping.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			h.Close()
 			return
+		case <-ping.C:
+			h.pingConns()
+			continue
 		case <-t.C:
 		case <-h.kick:
 		}
@@ -277,6 +291,7 @@ func (h *Hub) Load(ctx context.Context, evs []store.CommentEvent) ([]Event, erro
 func (h *Hub) fanOut(e Event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.fanOutConns(e)
 	for s := range h.subs[e.ArticleID] {
 		select {
 		case s.C <- e:
@@ -294,6 +309,7 @@ func (h *Hub) Close() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.closed = true
+	h.closeConns()
 	for id, m := range h.subs {
 		for s := range m {
 			if !s.closed {
