@@ -45,3 +45,20 @@ var DefaultCommentOptions = CommentOptions{
 		MaxAPIP99: 25 * time.Millisecond,
 	},
 }
+
+// withDefaults fills the workload settings left at zero from
+// DefaultCommentOptions; the targets are taken as given.
+func (c CommentOptions) withDefaults() CommentOptions {
+	d := DefaultCommentOptions
+	for _, f := range []struct{ v, def *int }{
+		{&c.Articles, &d.Articles}, {&c.Subscribers, &d.Subscribers}, {&c.Count, &d.Count}, {&c.Seed, &d.Seed},
+	} {
+		if *f.v <= 0 {
+			*f.v = *f.def
+		}
+	}
+	if c.Interval <= 0 {
+		c.Interval = d.Interval
+	}
+	return c
+}

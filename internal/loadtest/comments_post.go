@@ -34,6 +34,12 @@ type PostFigures struct {
 	RSS             int64          `json:"rss_bytes"`
 	PeakRSS         int64          `json:"peak_rss_bytes"`
 	OtherCPU        float64        `json:"other_cpu_percent"`
+	// ServerCPU, DatabaseCPU and ClientCPU are the shares of the machine's
+	// CPU that tribune, the local PostgreSQL processes (0 on SQLite) and
+	// this benchmark used during the load, in percent; -1 when unknown.
+	ServerCPU   float64 `json:"server_cpu_percent"`
+	DatabaseCPU float64 `json:"database_cpu_percent"`
+	ClientCPU   float64 `json:"client_cpu_percent"`
 	// Listed is the sum of the API's totals over the articles right after
 	// the load; ListedAfterKill the same after tribune was killed with
 	// SIGKILL and started again. Both must cover every published 201.
@@ -70,14 +76,16 @@ func (b *bench) postMode(ctx context.Context, bin string, r *ModeReport) error {
 	defer client.CloseIdleConnections()
 	b.logf("post: %v warm-up + %v measured, %d posters over %d articles", o.Warmup, o.Duration, len(tokens), len(slugs))
 	runtime.GC()
-	cpuBefore, cpuErr := sampleCPU(os.Getpid(), b.tribune.pid())
+	cpuBefore, cpuErr := b.sampleCPU(b.tribune.pid())
+	split := startCPUSplit(b.tribune.pid(), os.Getpid())
 	res, err := PostLoad{API: commentsAPI{base: base, client: client}, Tokens: tokens, Slugs: slugs,
 		Warmup: o.Warmup, Duration: o.Duration}.Run(ctx)
 	if err != nil {
 		return err
 	}
 	f.OtherCPU = -1
-	if cpuAfter, err := sampleCPU(os.Getpid(), b.tribune.pid()); err == nil && cpuErr == nil {
+	f.ServerCPU, f.DatabaseCPU, f.ClientCPU = split.finish()
+	if cpuAfter, err := b.sampleCPU(b.tribune.pid()); err == nil && cpuErr == nil {
 		f.OtherCPU = otherCPU(cpuBefore, cpuAfter)
 	}
 	mem, err := b.serverMemory()
@@ -201,7 +209,8 @@ func (f *PostFigures) markdown(w io.Writer) {
 	}
 	fmt.Fprintf(w, "All 201s of the run, warm-up included: %d (%s).  \n", f.AllAcknowledged, countsText(f.States))
 	fmt.Fprintf(w, "Comments the API lists afterwards: %d; after SIGKILL and a restart: %d.  \n", f.Listed, f.ListedAfterKill)
-	fmt.Fprintf(w, "CPU used by other processes during the load: %.1f%% of the machine.\n", f.OtherCPU)
+	fmt.Fprintf(w, "CPU during the load, as shares of the whole machine: tribune %.1f%%, PostgreSQL %.1f%%, this benchmark %.1f%%, other processes %.1f%%.\n",
+		f.ServerCPU, f.DatabaseCPU, f.ClientCPU, f.OtherCPU)
 	if f.OtherCPU > busyMachine {
 		fmt.Fprintf(w, "**Warning:** other work competed for the CPU; the figures are low. Re-run on a quiet machine.\n")
 	}

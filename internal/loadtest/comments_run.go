@@ -32,6 +32,7 @@ func RunComments(ctx context.Context, opt Options, out, progress io.Writer) (*Mo
 	if !ok {
 		return nil, fmt.Errorf("-mode %q: want one of %v", opt.Mode, Modes)
 	}
+	opt.Comments = opt.Comments.withDefaults()
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
 	tmp, err := os.MkdirTemp("", "tribune-loadtest-")

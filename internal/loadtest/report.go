@@ -74,6 +74,7 @@ type Report struct {
 	Machine     string        `json:"machine"`
 	CPUs        int           `json:"cpus"`
 	LoadAverage float64       `json:"load_average_1m_before"`
+	Database    string        `json:"database"`
 	Path        string        `json:"path"`
 	PageBytes   int           `json:"page_bytes"`
 	Concurrency int           `json:"concurrency"`

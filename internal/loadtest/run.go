@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 )
 
@@ -62,9 +63,12 @@ type bench struct {
 	opt      Options
 	tmp      string
 	progress io.Writer
-	tribune  *child
-	static   *child
-	report   Report
+	// logMu serialises progress notes: the edit check writes them while
+	// a phase runs, and progress need not be safe for concurrent use.
+	logMu   sync.Mutex
+	tribune *child
+	static  *child
+	report  Report
 	// check is the client for everything but the load itself.
 	check *http.Client
 	// dbURL is the PostgreSQL database tribune runs on, empty for SQLite;
@@ -136,6 +140,8 @@ func (b *bench) stopAll() {
 }
 
 func (b *bench) logf(format string, args ...any) {
+	b.logMu.Lock()
+	defer b.logMu.Unlock()
 	fmt.Fprintf(b.progress, format+"\n", args...)
 }
 
@@ -147,6 +153,7 @@ func (b *bench) run(ctx context.Context) error {
 	r.Machine = fmt.Sprintf("%s/%s, %s", runtime.GOOS, runtime.GOARCH, runtime.Version())
 	r.CPUs = runtime.NumCPU()
 	r.LoadAverage = loadAverage()
+	r.Database = b.dbLabel
 	r.Concurrency = b.opt.Concurrency
 	r.WarmupS, r.DurationS = b.opt.Warmup.Seconds(), b.opt.Duration.Seconds()
 

@@ -100,7 +100,7 @@ func (b *bench) startStatic(ctx context.Context, pageURL string) (string, error)
 // phase loads one server and reads its memory right after.
 func (b *bench) phase(ctx context.Context, name string, c *child, url string) (ServerFigures, error) {
 	runtime.GC() // leave nothing from the previous phase to collect
-	cpuBefore, cpuErr := sampleCPU(os.Getpid(), c.pid())
+	cpuBefore, cpuErr := b.sampleCPU(c.pid())
 	// A server that dies under load ends the phase at once.
 	loadCtx, cancel := context.WithCancel(ctx)
 	go func() {
@@ -123,7 +123,7 @@ func (b *bench) phase(ctx context.Context, name string, c *child, url string) (S
 		return ServerFigures{}, fmt.Errorf("%s: %w; its log ends:\n%s", name, err, c.logTail(20))
 	}
 	other := -1.0
-	if cpuAfter, err := sampleCPU(os.Getpid(), c.pid()); err == nil && cpuErr == nil {
+	if cpuAfter, err := b.sampleCPU(c.pid()); err == nil && cpuErr == nil {
 		other = otherCPU(cpuBefore, cpuAfter)
 	}
 	b.logf("%s: %.0f req/s, p99 %s, %d errors", name, res.RPS, msText(millis(res.P99)), res.Errors)

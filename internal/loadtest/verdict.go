@@ -48,6 +48,9 @@ func (r *Report) Evaluate(t Targets) {
 func (r *Report) WriteMarkdown(w io.Writer) {
 	fmt.Fprintf(w, "## Article page load benchmark, %s\n\n", r.Date.UTC().Format("2006-01-02 15:04 UTC"))
 	fmt.Fprintf(w, "Machine: %s, %d CPUs; 1-minute load average before the run: %.2f.  \n", r.Machine, r.CPUs, r.LoadAverage)
+	if r.Database != "" {
+		fmt.Fprintf(w, "Database: %s.  \n", r.Database)
+	}
 	fmt.Fprintf(w, "Page: `%s` (%d bytes, the same bytes from both servers); %d connections, %gs warm-up + %gs measured per server; order: %s.\n\n",
 		r.Path, r.PageBytes, r.Concurrency, r.WarmupS, r.DurationS, strings.Join(r.Order, ", then "))
 	writeTable(w, r.Static, r.Tribune)
