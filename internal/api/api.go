@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tribune/internal/accounts"
@@ -44,6 +45,8 @@ type API struct {
 	log      *slog.Logger
 	// lists caches anonymous comment listings.
 	lists *memo.Cache
+	// slugs caches articles by slug (cachedArticle).
+	slugs sync.Map
 }
 
 // Deps are what New needs.

@@ -42,9 +42,32 @@ func (a *API) commentRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/comments/{id}/versions", a.handle(a.commentVersions))
 }
 
+// articleTTL is how long an article looked up by slug is reused. Streams
+// and posts only need its id and publication time, which rarely change;
+// reusing them keeps thousands of readers connecting at once off the
+// database.
+const articleTTL = 5 * time.Second
+
+type cachedArticle struct {
+	art     news.Article
+	expires time.Time
+}
+
 // article loads a published article or answers 404.
 func (a *API) article(r *http.Request) (news.Article, error) {
-	art, err := a.articles.ArticleBySlug(r.Context(), r.PathValue("slug"))
+	slug := r.PathValue("slug")
+	now := time.Now()
+	if v, ok := a.slugs.Load(slug); ok && now.Before(v.(cachedArticle).expires) {
+		return a.published(v.(cachedArticle).art, nil)
+	}
+	art, err := a.articles.ArticleBySlug(r.Context(), slug)
+	if err == nil {
+		a.slugs.Store(slug, cachedArticle{art: art, expires: now.Add(articleTTL)})
+	}
+	return a.published(art, err)
+}
+
+func (a *API) published(art news.Article, err error) (news.Article, error) {
 	if errors.Is(err, store.ErrNotFound) || (err == nil && art.PublishedAt.After(time.Now())) {
 		return art, &Error{Status: http.StatusNotFound, Message: "no such article"}
 	}
