@@ -91,7 +91,7 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	mux.Handle("GET /metrics", reg.Handler())
 	writers := 1
 	if st.Dialect() == store.Postgres {
-		writers = 4
+		writers = 2
 	}
 	cs := comments.New(comments.Config{Links: cfg.CommentLinks, Writers: writers}, st,
 		moderation.RateLimit{Counter: st, PerMinute: cfg.CommentRate}, log)
