@@ -128,8 +128,8 @@ var (
 // (plus the CSRF header on requests that change state).
 func (a *API) User(r *http.Request) (store.User, error) {
 	if h := r.Header.Get("Authorization"); h != "" {
-		token, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok {
+		scheme, token, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
 			return store.User{}, errUnauthorized
 		}
 		u, err := a.tokens.APIUser(r.Context(), strings.TrimSpace(token))

@@ -279,7 +279,11 @@ func (a *API) getComment(w http.ResponseWriter, r *http.Request) error {
 			return &Error{Status: http.StatusNotFound, Message: "no such comment"}
 		}
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"comment": comments.ToEvent(c, a.links), "reasons": moderation.ParseReasons(c.Reasons)})
+	reasons := moderation.ParseReasons(c.Reasons)
+	if reasons == nil {
+		reasons = []moderation.Reason{}
+	}
+	WriteJSON(w, http.StatusOK, map[string]any{"comment": comments.ToEvent(c, a.links), "reasons": reasons})
 	return nil
 }
 
@@ -350,6 +354,9 @@ func (a *API) commentVersions(w http.ResponseWriter, r *http.Request) error {
 	vs, err := a.comments.Versions(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return err
+	}
+	if len(vs) == 0 {
+		return &Error{Status: http.StatusNotFound, Message: "no such comment"}
 	}
 	type version struct {
 		Version   int       `json:"version"`

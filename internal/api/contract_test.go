@@ -298,6 +298,7 @@ func TestContractResponses(t *testing.T) {
 		{"GET", c + "/versions", bearer(e.mod), "", 200},
 		{"GET", c + "/versions", anonymous, "", 401},
 		{"GET", c + "/versions", bearer(e.reader), "", 403},
+		{"GET", "/api/v1/comments/nope/versions", bearer(e.mod), "", 404},
 
 		{"DELETE", c, anonymous, "", 401},
 		{"DELETE", c, bearer(e.reader), "", 403},

@@ -46,14 +46,17 @@ type noMail struct{}
 
 func (noMail) Send(context.Context, mail.Message) error { return nil }
 
-// fakeCookies stands in for the site's session cookie: the cookie
-// "session" names a user id, and the CSRF token for it is "csrf-" + that.
+// sessionCookie is the site's sign-in cookie; the API looks for it by name.
+const sessionCookie = "tribune_session"
+
+// fakeCookies stands in for the site's session cookie: its value names a
+// user id, and the CSRF token for it is "csrf-" + that.
 type fakeCookies struct {
 	users map[string]store.User
 }
 
 func (f *fakeCookies) SessionUser(r *http.Request) (store.User, bool) {
-	c, err := r.Cookie("session")
+	c, err := r.Cookie(sessionCookie)
 	if err != nil {
 		return store.User{}, false
 	}
@@ -62,7 +65,7 @@ func (f *fakeCookies) SessionUser(r *http.Request) (store.User, bool) {
 }
 
 func (f *fakeCookies) CSRFValid(r *http.Request) bool {
-	c, err := r.Cookie("session")
+	c, err := r.Cookie(sessionCookie)
 	return err == nil && r.Header.Get("X-CSRF-Token") == "csrf-"+c.Value
 }
 
@@ -123,6 +126,9 @@ func newEnv(t *testing.T, st *store.Store, perMinute int) *env {
 	done := make(chan struct{})
 	go func() { e.svc.Run(runCtx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
+	// Comments published before the hub knows the log's position are
+	// not delivered live; the tests start streaming after that.
+	<-e.svc.Hub.Ready()
 
 	e.mux = http.NewServeMux()
 	api.New(api.Deps{Tokens: e.acc, Cookies: e.cookies, Articles: st, Store: st, Comments: e.svc, Log: log}).Routes(e.mux)
@@ -214,7 +220,7 @@ func (e *env) do(method, path string, who as, body any) response {
 		req.Header.Set("Authorization", "Bearer "+e.token[who.user.ID])
 	}
 	if who.cookie != "" {
-		req.AddCookie(&http.Cookie{Name: "session", Value: who.cookie})
+		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: who.cookie})
 	}
 	for k, v := range who.header {
 		req.Header.Set(k, v)

@@ -15,12 +15,23 @@ func TestEditComment(t *testing.T) {
 		e := newEnv(t, st, 0)
 		id := e.post(e.reader, "", "Frist!")["id"].(string)
 		path := "/api/v1/comments/" + id
+		firstText := func() any {
+			list := e.do("GET", storyComments, anonymous, nil).json(t)["comments"].([]any)
+			return list[0].(map[string]any)["text"]
+		}
+		if got := firstText(); got != "Frist!" {
+			t.Fatalf("listed text before the edit = %q, want Frist!", got)
+		}
 
 		r := e.do("PATCH", path, bearer(e.reader), map[string]any{"text": "First!"})
 		m := r.json(t)
 		c, _ := m["comment"].(map[string]any)
 		if r.status != http.StatusOK || m["status"] != "published" || c["text"] != "First!" || c["edited_at"] == nil {
 			t.Fatalf("PATCH by the author within the window: %d %s, want 200 with the new text and edited_at", r.status, r.body)
+		}
+		// Readers' listings show the edit at once.
+		if got := firstText(); got != "First!" {
+			t.Errorf("listed text after the edit = %q, want First!", got)
 		}
 		if _, ok := c["edited_by_moderator"]; ok {
 			t.Errorf("author's edit: edited_by_moderator = %v, want it omitted", c["edited_by_moderator"])
@@ -93,6 +104,9 @@ func TestDeleteComment(t *testing.T) {
 		kept := e.post(e.reader, "", "Kept.")["id"].(string)
 		reply := e.post(e.other, kept, "A reply.")["id"].(string)
 		path := "/api/v1/comments/" + id
+		if got, _ := e.listAll(t, "", 50); len(got) != 3 {
+			t.Fatalf("list before deletes = %v, want 3 comments", got)
+		}
 
 		if r := e.do("DELETE", path, bearer(e.other), nil); r.status != http.StatusForbidden {
 			t.Errorf("DELETE by another reader: status %d body %s, want 403", r.status, r.body)

@@ -26,6 +26,19 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 	if v := r.URL.Query().Get("last_event_id"); v != "" && last == 0 {
 		last, _ = strconv.ParseInt(v, 10, 64)
 	}
+	hub := a.comments.Hub
+	select {
+	case <-hub.Ready():
+	case <-r.Context().Done():
+		return nil
+	}
+	// Positions can commit out of order; a client may have seen a later one
+	// before an earlier one arrived. Resume from where this node has
+	// delivered everything (the stream may repeat a comment the client
+	// already has; clients dedupe by id).
+	if hl := hub.Last(); hl < last {
+		last = hl
+	}
 	rc := http.NewResponseController(w)
 	if r.ProtoMajor == 1 {
 		if conn, brw, err := rc.Hijack(); err == nil {
@@ -36,7 +49,6 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 	// A stream outlives the server's read and write timeouts.
 	rc.SetReadDeadline(time.Time{})
 	rc.SetWriteDeadline(time.Time{})
-	hub := a.comments.Hub
 	sub := hub.Subscribe(art.ID)
 	defer hub.Unsubscribe(sub)
 

@@ -62,19 +62,22 @@ func openStream(t *testing.T, base, slug string, header map[string]string, query
 		}
 	}()
 	want := []string{"retry: 3000", ": connected", ""}
+	deadline := time.After(streamWait)
 	for _, w := range want {
-		if got := s.line(t); got != w {
+		if got := s.line(t, deadline); got != w {
 			t.Fatalf("stream preamble line %q, want %q", got, w)
 		}
 	}
 	return s
 }
 
-// streamWait bounds how long a test waits for a line that should come;
-// it only turns a hang into a failure, it orders nothing.
+// streamWait bounds how long a test waits for what should come; it only
+// turns a hang into a failure, it orders nothing. Heartbeats do not extend
+// it.
 const streamWait = 20 * time.Second
 
-func (s *sseStream) line(t *testing.T) string {
+// line reads the next line, failing the test at deadline.
+func (s *sseStream) line(t *testing.T, deadline <-chan time.Time) string {
 	t.Helper()
 	select {
 	case l, ok := <-s.lines:
@@ -82,8 +85,8 @@ func (s *sseStream) line(t *testing.T) string {
 			t.Fatal("the stream ended")
 		}
 		return l
-	case <-time.After(streamWait):
-		t.Fatalf("no stream line within %s", streamWait)
+	case <-deadline:
+		t.Fatalf("nothing within %s", streamWait)
 	}
 	return ""
 }
@@ -91,9 +94,10 @@ func (s *sseStream) line(t *testing.T) string {
 // next reads the next event, skipping comment lines such as ": ping".
 func (s *sseStream) next(t *testing.T) sseEvent {
 	t.Helper()
+	deadline := time.After(streamWait)
 	var ev sseEvent
 	for {
-		l := s.line(t)
+		l := s.line(t, deadline)
 		switch {
 		case l == "":
 			if ev != (sseEvent{}) {

@@ -137,7 +137,8 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 	if err != nil {
 		return store.Comment{}, moderation.Decision{}, err
 	}
-	now := s.cfg.Now().UTC()
+	// Stored times keep milliseconds; answer with what will be stored.
+	now := s.cfg.Now().UTC().Truncate(time.Millisecond)
 	c := store.Comment{ID: store.NewID(), ArticleID: article.ID, AuthorID: author.ID, AuthorName: author.Name, Body: clean, CreatedAt: now}
 	c.RootID = c.ID
 	if parentID != "" {
@@ -221,7 +222,7 @@ func (s *Service) Edit(ctx context.Context, editor store.User, id, text, reason 
 	if version == 0 {
 		version = c.Version
 	}
-	now := s.cfg.Now().UTC()
+	now := s.cfg.Now().UTC().Truncate(time.Millisecond)
 	d, err := s.mod.Moderate(ctx, moderation.Submission{AuthorID: c.AuthorID, ArticleID: c.ArticleID, ParentID: c.ParentID,
 		Text: clean, IsEdit: true, IsModerator: byMod, At: now})
 	if err != nil {

@@ -2,7 +2,6 @@ package comments
 
 import (
 	"context"
-	"errors"
 
 	"tribune/internal/store"
 )
@@ -33,9 +32,6 @@ const maxBatch = 256
 func newWriter(st Store, workers int) *writer {
 	return &writer{store: st, queue: make(chan *writeReq, 4096), workers: workers}
 }
-
-// errStopped means the node is shutting down; the comment was not stored.
-var errStopped = errors.New("the server is shutting down; please post again in a moment")
 
 // write queues c and waits until it is committed (or failed).
 func (w *writer) write(ctx context.Context, c store.Comment) (store.Comment, error) {
