@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"tribune/internal/moderation"
+	"tribune/internal/moderation/policy"
+)
+
+// word is a test detector that finds a rule when a word appears.
+type word struct {
+	name, rule, word string
+	score            float64
+}
+
+func (w word) Name() string { return w.name }
+func (w word) Detect(_ context.Context, in moderation.Input) []moderation.Finding {
+	if strings.Contains(in.Text, w.word) {
+		return []moderation.Finding{{Rule: w.rule, Score: w.score}}
+	}
+	return nil
+}
+
+func TestEvaluate(t *testing.T) {
+	p := policy.Default()
+	e := New(p, Options{},
+		word{"classifier", "insult", "idiot", 0.99},
+		word{"classifier", "spam", "cheap", 0.5},
+		word{"style", "shouting", "LOUD", 1},
+		word{"links", "promotion", "dm me", 1},
+		word{"relevance", "off-topic", "unrelated", 0.95},
+	)
+	tests := []struct {
+		text     string
+		decision string
+		rules    []string
+	}{
+		{"A calm and relevant remark.", "publish", nil},
+		{"You idiot.", "reject", []string{"insult"}},
+		{"You idiot, LOUD!", "reject", []string{"insult", "shouting"}},
+		{"dm me for a deal", "hold", []string{"promotion"}},
+		{"something unrelated", "flag", []string{"off-topic"}},
+		{"dm me, unrelated", "hold", []string{"off-topic", "promotion"}},
+	}
+	for _, tt := range tests {
+		got := e.Evaluate(context.Background(), moderation.Input{Text: tt.text})
+		if got.Decision != tt.decision || strings.Join(got.Rules, ",") != strings.Join(tt.rules, ",") {
+			t.Errorf("Evaluate(%q) = %s %v, want %s %v", tt.text, got.Decision, got.Rules, tt.decision, tt.rules)
+		}
+		if got.PolicyVersion != p.Version || len(got.Reasons) != len(got.Rules) {
+			t.Errorf("Evaluate(%q): version %q, %d reasons", tt.text, got.PolicyVersion, len(got.Reasons))
+		}
+	}
+	// "cheap" scores 0.5 but the spam rule takes any finding (threshold 0).
+	if got := e.Evaluate(context.Background(), moderation.Input{Text: "cheap"}); got.Decision != "reject" {
+		t.Errorf("spam finding: %s", got.Decision)
+	}
+}
+
+func TestUnenforced(t *testing.T) {
+	e := New(policy.Default(), Options{}, word{"classifier", "insult", "x", 1})
+	got := e.Unenforced()
+	for _, id := range []string{"insult", "hate", "spam", "trolling"} {
+		for _, u := range got {
+			if u == id {
+				t.Errorf("Unenforced() lists %s, which the classifier enforces", id)
+			}
+		}
+	}
+	if len(got) != len(policy.RuleIDs)-4 {
+		t.Errorf("Unenforced() = %v", got)
+	}
+}
