@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"articles": {"manage articles: articles import FILE...", runArticles},
 		"user":     {"manage accounts: user create|set-role|list", runUser},
 		"token":    {"manage API tokens: token create|revoke|list", runToken},
+		"moderate": {"judge comments (JSON Lines on stdin) against the policy", runModerate},
 	}
 }
 

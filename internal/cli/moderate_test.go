@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestModerateCommand checks the exact input and output format outside
+// tools rely on: one output line per input line, in order, errors inline.
+func TestModerateCommand(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": "a", "text": "Thank you for this careful report on the harbour works."}`,
+		`{"id": "b", "text": "You are a complete idiot and a moron.", "author": "u1", "time": "2026-11-27T10:00:00Z"}`,
+		`not json`,
+		`{"id": "d"}`,
+		`{"id": "e", "text": "Write to me at someone@example.org for the full list."}`,
+		`{"id": "f", "text": "ok", "time": "yesterday"}`,
+	}, "\n")
+	out := run(t, in, "moderate", "--data-dir", t.TempDir())
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("got %d output lines, want 6:\n%s", len(lines), out)
+	}
+	type line struct {
+		ID       string             `json:"id"`
+		Decision string             `json:"decision"`
+		Rules    []string           `json:"rules"`
+		Scores   map[string]float64 `json:"scores"`
+		Language string             `json:"language"`
+		Error    string             `json:"error"`
+	}
+	var got []line
+	for _, l := range lines {
+		var x line
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatalf("output line %q is not JSON: %v", l, err)
+		}
+		got = append(got, x)
+	}
+	if got[0].ID != "a" || got[0].Decision != "publish" || len(got[0].Rules) != 0 || got[0].Language != "en" {
+		t.Errorf("clean comment = %+v", got[0])
+	}
+	for _, k := range []string{"toxicity", "insult", "hate", "spam", "profanity"} {
+		if _, ok := got[0].Scores[k]; !ok {
+			t.Errorf("scores lack %q: %v", k, got[0].Scores)
+		}
+	}
+	if got[1].Decision != "reject" || !strings.Contains(strings.Join(got[1].Rules, ","), "insult") {
+		t.Errorf("insult = %+v", got[1])
+	}
+	if got[2].Error == "" || got[3].ID != "d" || got[3].Error == "" || got[5].Error == "" {
+		t.Errorf("malformed lines = %+v / %+v / %+v", got[2], got[3], got[5])
+	}
+	if !strings.Contains(strings.Join(got[4].Rules, ","), "personal-data") {
+		t.Errorf("email address = %+v", got[4])
+	}
+}

@@ -1,0 +1,224 @@
+// Package flashmob finds organised actions: many near-identical comments
+// posted by different accounts within a short time. Each comment gets a
+// MinHash signature over shingles of its folded text; locality-sensitive
+// hashing (banding) finds earlier comments that are probably similar. A
+// comment is reported once it is similar to comments from enough distinct
+// other accounts within the window.
+//
+// State lives in memory, bounded by the time window and a hard cap, and
+// is driven by the comments' own times (Input.At) so replays behave like
+// live traffic. Rebuild restores it from recent comments after a restart.
+package flashmob
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"tribune/internal/moderation"
+)
+
+// Rule is the policy rule this package tests.
+const Rule = "flash-mob"
+
+// Defaults for Options.
+const (
+	DefaultWindow     = 10 * time.Minute
+	DefaultMinAuthors = 5
+	DefaultSimilarity = 0.6
+	DefaultMinWords   = 5
+	DefaultMaxEntries = 50000
+)
+
+// maxPerBucket bounds the candidates kept per LSH bucket: a thousand
+// copies of one text need not all be compared with the next one.
+const maxPerBucket = 32
+
+// Options tune the Detector; zero values take the defaults.
+type Options struct {
+	// Window is how far back comments count.
+	Window time.Duration
+	// MinAuthors is how many distinct accounts make an organised action.
+	MinAuthors int
+	// Similarity is the estimated Jaccard similarity of shingle sets from
+	// which two comments are near-duplicates.
+	Similarity float64
+	// MinWords exempts short comments ("Great article!", "+1"), which
+	// many people write independently.
+	MinWords int
+	// MaxEntries caps the comments remembered, whatever the traffic.
+	MaxEntries int
+}
+
+// entry is one remembered comment.
+type entry struct {
+	at     time.Time
+	author string
+	sig    signature
+}
+
+// Detector reports comments that are part of a flash mob.
+//
+// Rules, in order:
+//   - flash-mob: the comment is a near-duplicate of comments posted within
+//     Window by enough other accounts that, with its own author, at least
+//     MinAuthors distinct accounts posted it.
+type Detector struct {
+	opts Options
+
+	mu      sync.Mutex
+	now     time.Time
+	queue   []*entry // in arrival order; queue[head:] are live
+	head    int
+	buckets map[uint64][]*entry
+}
+
+// New returns an empty Detector.
+func New(opts Options) *Detector {
+	if opts.Window <= 0 {
+		opts.Window = DefaultWindow
+	}
+	if opts.MinAuthors <= 0 {
+		opts.MinAuthors = DefaultMinAuthors
+	}
+	if opts.Similarity <= 0 {
+		opts.Similarity = DefaultSimilarity
+	}
+	if opts.MinWords <= 0 {
+		opts.MinWords = DefaultMinWords
+	}
+	if opts.MaxEntries <= 0 {
+		opts.MaxEntries = DefaultMaxEntries
+	}
+	d := &Detector{opts: opts}
+	d.reset()
+	return d
+}
+
+func (d *Detector) reset() {
+	d.queue = nil
+	d.head = 0
+	d.now = time.Time{}
+	d.buckets = map[uint64][]*entry{}
+}
+
+// Name identifies the detector in the policy file.
+func (d *Detector) Name() string { return "flashmob" }
+
+// Detect remembers the comment and reports it when it is part of an
+// organised action.
+func (d *Detector) Detect(_ context.Context, in moderation.Input) []moderation.Finding {
+	n := d.add(in)
+	if n < d.opts.MinAuthors {
+		return nil
+	}
+	return []moderation.Finding{{
+		Rule:   Rule,
+		Score:  1,
+		Detail: fmt.Sprintf("near-identical to comments from %d other accounts", n-1),
+	}}
+}
+
+// Rebuild replaces the state with the given recent comments (for example
+// the last window's comments from the database after a restart), fed in
+// time order.
+func (d *Detector) Rebuild(comments []moderation.Input) {
+	sorted := append([]moderation.Input(nil), comments...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].At.Before(sorted[j].At) })
+	d.mu.Lock()
+	d.reset()
+	d.mu.Unlock()
+	for _, c := range sorted {
+		d.add(c)
+	}
+}
+
+// Len reports how many comments the detector remembers.
+func (d *Detector) Len() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.queue) - d.head
+}
+
+// add remembers a comment and returns the number of distinct authors,
+// its own included, of it and its near-duplicates within the window (0 for
+// exempt comments).
+func (d *Detector) add(in moderation.Input) int {
+	ws := words(in.Text)
+	if len(ws) < d.opts.MinWords {
+		return 0
+	}
+	sig := minhash(features(ws, make([]uint64, 0, len(ws)*8)))
+	keys := bandKeys(&sig)
+
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if in.At.After(d.now) {
+		d.now = in.At
+	}
+	d.evict()
+
+	// Count the distinct authors of the similar comments still in the
+	// window. Only direct matches count: joining clusters transitively
+	// would let chains of loosely similar comments on one topic add up
+	// to a mob.
+	since := d.now.Add(-d.opts.Window)
+	authors := map[string]bool{in.AuthorID: true}
+	var seen []*entry
+	for _, k := range keys {
+		for _, e := range d.buckets[k] {
+			if authors[e.author] || e.at.Before(since) || slices.Contains(seen, e) {
+				continue
+			}
+			seen = append(seen, e)
+			if similarity(&sig, &e.sig) >= d.opts.Similarity {
+				authors[e.author] = true
+			}
+		}
+	}
+	e := &entry{at: in.At, author: in.AuthorID, sig: sig}
+	d.queue = append(d.queue, e)
+	for _, k := range keys {
+		b := append(d.buckets[k], e)
+		if len(b) > maxPerBucket {
+			b = b[len(b)-maxPerBucket:]
+		}
+		d.buckets[k] = b
+	}
+	return len(authors)
+}
+
+// evict forgets comments older than the window and, past the cap, the
+// oldest ones. Called with mu held.
+func (d *Detector) evict() {
+	since := d.now.Add(-d.opts.Window)
+	for d.head < len(d.queue) {
+		e := d.queue[d.head]
+		if !e.at.Before(since) && len(d.queue)-d.head < d.opts.MaxEntries {
+			break
+		}
+		d.queue[d.head] = nil
+		d.head++
+		for _, k := range bandKeys(&e.sig) {
+			b := d.buckets[k]
+			for i, x := range b {
+				if x == e {
+					b = append(b[:i:i], b[i+1:]...)
+					break
+				}
+			}
+			if len(b) == 0 {
+				delete(d.buckets, k)
+			} else {
+				d.buckets[k] = b
+			}
+		}
+	}
+	if d.head > 1024 && d.head > len(d.queue)/2 {
+		d.queue = append(d.queue[:0:0], d.queue[d.head:]...)
+		d.head = 0
+	}
+}
