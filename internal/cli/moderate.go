@@ -74,17 +74,14 @@ func newEngine(p *policy.Policy, siteDomains []string, blocklists []string, log 
 
 func runModerate(ctx context.Context, sio IO, args []string) error {
 	fs, finish := newFlags(sio, "moderate", "moderate [--policy FILE] [--lang CODE] < comments.jsonl")
-	policyFile := fs.String("policy", "", "policy file (YAML or JSON); default: the shipped Community Standards")
 	lang := fs.String("lang", "", "the site's language (default: --language)")
-	var blocklists stringList
-	fs.Var(&blocklists, "blocklist", "malware host/URL blocklist file (hosts, domain-per-line or URLhaus format); repeatable")
 	cfg, err := parse(fs, finish, args)
 	if err != nil {
 		return err
 	}
 	p := policy.Default()
-	if *policyFile != "" {
-		if p, err = policy.Load(*policyFile); err != nil {
+	if cfg.PolicyFile != "" {
+		if p, err = policy.Load(cfg.PolicyFile); err != nil {
 			return err
 		}
 	}
@@ -92,7 +89,7 @@ func runModerate(ctx context.Context, sio IO, args []string) error {
 		*lang = cfg.Language
 	}
 	log := newLogger(cfg, sio.Stderr)
-	e, err := newEngine(p, nil, blocklists, log)
+	e, err := newEngine(p, nil, cfg.Blocklists, log)
 	if err != nil {
 		return err
 	}
@@ -164,9 +161,3 @@ func bestEffortID(raw string) string {
 	}
 	return ""
 }
-
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }

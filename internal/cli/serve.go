@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,6 +20,8 @@ import (
 	"tribune/internal/importer"
 	"tribune/internal/metrics"
 	"tribune/internal/moderation"
+	"tribune/internal/moderation/engine"
+	"tribune/internal/moderation/policy"
 	"tribune/internal/site"
 	"tribune/internal/store"
 	"tribune/internal/views"
@@ -81,8 +85,14 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if err != nil {
 		return err
 	}
+	rules := policy.Default()
+	if cfg.PolicyFile != "" {
+		if rules, err = policy.Load(cfg.PolicyFile); err != nil {
+			return err
+		}
+	}
 	s, err := site.New(site.Deps{Config: cfg, Store: st, Setup: st, Views: counter, Log: log, Ready: ready.Load,
-		Accounts: acc.service, Captcha: acc.captcha, Social: acc.social, Policy: acc.policy, Key: acc.key})
+		Accounts: acc.service, Captcha: acc.captcha, Social: acc.social, Policy: acc.policy, Key: acc.key, Rules: rules})
 	if err != nil {
 		return err
 	}
@@ -93,8 +103,15 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if st.Dialect() == store.Postgres {
 		writers = 2
 	}
-	cs := comments.New(comments.Config{Links: cfg.CommentLinks, Writers: writers}, st,
-		moderation.RateLimit{Counter: st, PerMinute: cfg.CommentRate}, log)
+	eng, err := newEngine(rules, []string{siteHost(cfg.BaseURL)}, cfg.Blocklists, log)
+	if err != nil {
+		return err
+	}
+	if un := eng.Unenforced(); len(un) > 0 {
+		log.Info("moderation rules without a detector yet (moderators and reports still apply)", "rules", strings.Join(un, ","))
+	}
+	step := moderation.Step{Rate: moderation.RateLimit{Counter: st, PerMinute: cfg.CommentRate}, Engine: engine.Step{Engine: eng}, Lang: cfg.Language}
+	cs := comments.New(comments.Config{Links: cfg.CommentLinks, Writers: writers}, st, step, log)
 	s.SetComments(cs)
 	s.Routes(mux)
 	api.New(api.Deps{Tokens: acc.service, Cookies: s, Articles: st, Store: st, Comments: cs, Links: cfg.CommentLinks, Log: log}).Routes(mux)
@@ -181,4 +198,14 @@ func housekeeping(ctx context.Context, st *store.Store, log *slog.Logger) {
 func pruneJobs(ctx context.Context, st *store.Store, now time.Time) error {
 	_, err := st.PruneJobs(ctx, now.Add(-7*24*time.Hour))
 	return err
+}
+
+// siteHost is the host of the site's own address, whose links are allowed
+// in comments.
+func siteHost(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }

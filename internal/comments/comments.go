@@ -152,12 +152,20 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 		c.ParentID, c.RootID, c.Depth = p.ID, p.RootID, min(p.Depth+1, maxDepth)
 		c.ParentAuthorID, c.ParentAuthorName = p.AuthorID, p.AuthorName
 	}
+	parentText := ""
+	if parentID != "" {
+		if p, err := s.store.CommentByID(ctx, parentID); err == nil {
+			parentText = p.Body
+		}
+	}
 	d, err := s.mod.Moderate(ctx, moderation.Submission{AuthorID: author.ID, ArticleID: article.ID, ParentID: parentID,
-		Text: clean, IsModerator: isModerator(author), At: now})
+		Text: clean, ArticleText: article.Headline + "\n" + article.Summary + "\n" + article.Body, ParentText: parentText,
+		IsModerator: isModerator(author), At: now})
 	if err != nil {
 		return c, d, err
 	}
 	c.Status, c.Reasons = status(d.Action), d.ReasonsJSON()
+	c.NeedsReview = d.Action == moderation.Flag
 	saved, err := s.writer.write(ctx, c)
 	if err != nil {
 		return c, d, err

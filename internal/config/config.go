@@ -72,6 +72,12 @@ type Config struct {
 	CommentRate int
 	// CommentLinks shows URLs in comments as links.
 	CommentLinks bool
+	// PolicyFile replaces the shipped Community Standards policy (YAML or
+	// JSON); empty uses the shipped one.
+	PolicyFile string
+	// Blocklists are malware host/URL list files, comma-separated in the
+	// environment; they are reloaded when they change.
+	Blocklists []string
 	// PurgeComments removes the comments of readers whose deleted accounts
 	// are purged after 30 days; otherwise they stay, anonymised.
 	PurgeComments bool
@@ -103,8 +109,8 @@ type setting struct {
 // reads the same flags and variables the same way.
 func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 	var (
-		c                                                      Config
-		tz, demo, flush, trust, port, hook, rate, links, purge string
+		c                                                                  Config
+		tz, demo, flush, trust, port, hook, rate, links, purge, blocklists string
 	)
 	settings := []setting{
 		{"addr", "TRIBUNE_ADDR", "address to listen on", &c.Addr, "127.0.0.1:8080"},
@@ -131,6 +137,8 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"privacy-policy-version", "TRIBUNE_PRIVACY_POLICY_VERSION", "version of the privacy policy readers consent to", &c.PrivacyPolicyVersion, ""},
 		{"captcha-test-hook", "TRIBUNE_CAPTCHA_TEST_HOOK", "accept the answer TEST-PASS in the captcha: browser tests only, never in production", &hook, "false"},
 		{"comment-rate", "TRIBUNE_COMMENT_RATE", "comments one author may post per minute; 0 turns the limit off", &rate, "5"},
+		{"policy", "TRIBUNE_POLICY", "moderation policy file (YAML or JSON) replacing the shipped Community Standards", &c.PolicyFile, ""},
+		{"blocklists", "TRIBUNE_BLOCKLISTS", "comma-separated malware blocklist files (hosts, one domain a line, or URLhaus format)", &blocklists, ""},
 		{"purge-comments", "TRIBUNE_PURGE_COMMENTS", "when a deleted account is purged after 30 days: remove its comments, or anonymise them", &purge, "anonymise"},
 		{"comment-links", "TRIBUNE_COMMENT_LINKS", "show URLs in comments as links (true/false)", &links, "false"},
 		{"oauth-google-client-id", "TRIBUNE_OAUTH_GOOGLE_CLIENT_ID", "Google sign-in client id", &c.GoogleClientID, ""},
@@ -184,6 +192,11 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 			case "false", "0", "no", "off", "":
 			default:
 				return nil, fmt.Errorf("%s %q: want true or false", b.name, b.v)
+			}
+		}
+		for _, b := range strings.Split(blocklists, ",") {
+			if b = strings.TrimSpace(b); b != "" {
+				c.Blocklists = append(c.Blocklists, b)
 			}
 		}
 		switch purge {

@@ -17,8 +17,10 @@ type Action string
 // The three outcomes.
 const (
 	Publish Action = "publish"
-	Hold    Action = "hold"
-	Reject  Action = "reject"
+	// Flag publishes the comment but queues it for a moderator's review.
+	Flag   Action = "flag"
+	Hold   Action = "hold"
+	Reject Action = "reject"
 )
 
 // Reason names the rule behind a decision and explains it to the author.
@@ -53,10 +55,13 @@ func ParseReasons(s string) []Reason {
 
 // Submission is a comment to judge, with the context the steps need.
 type Submission struct {
-	AuthorID    string
-	ArticleID   string
-	ParentID    string
-	Text        string
+	AuthorID  string
+	ArticleID string
+	ParentID  string
+	Text      string
+	// ArticleText and ParentText give relevance detectors their context.
+	ArticleText string
+	ParentText  string
 	IsEdit      bool
 	IsModerator bool
 	At          time.Time

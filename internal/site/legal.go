@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"tribune/internal/markup"
+	"tribune/internal/moderation/policy"
 )
 
 //go:embed legal/*.md
@@ -49,10 +50,16 @@ func (s *Site) privacy(w http.ResponseWriter, r *http.Request) error {
 	return s.legal("Privacy Policy", "/privacy", s.policy.Version, s.policy.Text)(w, r)
 }
 
+// standards renders the Community Standards from the moderation policy,
+// so the rules readers read are the rules the machine applies.
 func (s *Site) standards(w http.ResponseWriter, r *http.Request) error {
-	b, err := legalFS.ReadFile("legal/community-standards.md")
+	p, err := s.basePage(r.Context(), "Community Standards", "/community-standards")
 	if err != nil {
 		return err
 	}
-	return s.legal("Community Standards", "/community-standards", "", string(b))(w, r)
+	return s.render(w, http.StatusOK, "standards", struct {
+		page
+		Version string
+		Rules   []policy.Rule
+	}{p, s.rules.Version, s.rules.Rules})
 }

@@ -18,6 +18,7 @@ import (
 	"tribune/internal/comments"
 	"tribune/internal/config"
 	"tribune/internal/memo"
+	"tribune/internal/moderation/policy"
 	"tribune/internal/news"
 	"tribune/internal/store"
 	"tribune/internal/views"
@@ -62,6 +63,7 @@ type Site struct {
 	fragments *memo.Cache
 	bodies    *sync.Pool
 	policy    Policy
+	rules     *policy.Policy
 	csrfKey   []byte
 	views     *views.Counter
 	log       *slog.Logger
@@ -89,6 +91,9 @@ type Deps struct {
 	Social []SocialProvider
 	// Policy is the privacy policy; zero means DefaultPrivacyPolicy.
 	Policy Policy
+	// Rules is the moderation policy the Community Standards page shows;
+	// nil means the shipped one.
+	Rules *policy.Policy
 	// Key signs CSRF tokens and cookies; 32 secret bytes shared by all nodes.
 	Key   []byte
 	Views *views.Counter
@@ -105,6 +110,10 @@ func New(d Deps) (*Site, error) {
 		social: d.Social, policy: d.Policy, csrfKey: d.Key, views: d.Views, log: d.Log, now: d.Now, ready: d.Ready}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	s.rules = d.Rules
+	if s.rules == nil {
+		s.rules = policy.Default()
 	}
 	if s.policy.Text == "" {
 		s.policy = DefaultPrivacyPolicy()

@@ -16,7 +16,7 @@ var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed together with the layout.
 var pageNames = []string{"home", "list", "article", "error", "setup", "register", "login", "forgot", "reset",
-	"notice", "social", "account", "legal", "reader", "comment_form", "versions"}
+	"notice", "social", "account", "legal", "reader", "comment_form", "versions", "standards"}
 
 func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{

@@ -93,8 +93,9 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 			}
 			parent := sql.NullString{String: c.ParentID, Valid: c.ParentID != ""}
 			_, err := tx.ExecContext(ctx, `INSERT INTO comments (id, article_id, parent_id, root_id, depth, author_id, body, status,
-				reasons, version, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11)`,
-				c.ID, c.ArticleID, parent, c.RootID, c.Depth, c.AuthorID, c.Body, c.Status, c.Reasons, millis(c.CreatedAt), c.Seq)
+				reasons, version, created_at, seq, needs_review) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12)`,
+				c.ID, c.ArticleID, parent, c.RootID, c.Depth, c.AuthorID, c.Body, c.Status, c.Reasons, millis(c.CreatedAt), c.Seq,
+				boolInt(c.NeedsReview))
 			if err != nil {
 				return fmt.Errorf("insert comment: %w", mapErr(err))
 			}

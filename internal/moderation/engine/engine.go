@@ -135,3 +135,12 @@ type finding struct {
 	moderation.Finding
 	detector string
 }
+
+// Step adapts the engine to moderation.Step.
+type Step struct{ *Engine }
+
+// Evaluate runs the engine and returns its action and reasons.
+func (s Step) Evaluate(ctx context.Context, in moderation.Input) (string, []moderation.Reason) {
+	r := s.Engine.Evaluate(ctx, in)
+	return r.Decision, r.Reasons
+}
