@@ -18,7 +18,7 @@ type term struct {
 
 // contentTerms returns the distinct content stems of text with their
 // weights, and how many content words (not distinct) the text has.
-func contentTerms(text string, buf []byte) (terms []term, count int) {
+func contentTerms(text string, buf []byte, idf map[string]float64) (terms []term, count int) {
 	seen := make(map[string]bool, 32)
 	words(text, buf, func(w string) {
 		k, ok := keyOf(w)
@@ -30,9 +30,12 @@ func contentTerms(text string, buf []byte) (terms []term, count int) {
 			return
 		}
 		seen[k] = true
-		wt := 1.0
-		if genericWords[w] {
-			wt = genericWeight
+		wt, known := idf[k]
+		if !known {
+			wt = 1
+		}
+		if genericWords[w] || genericWords[k] {
+			wt *= genericWeight
 		}
 		terms = append(terms, term{stem: k, weight: wt})
 	})

@@ -47,7 +47,7 @@ var synonyms = map[string]string{
 	"taxes": "tax", "taxation": "tax", "taxpayer": "tax", "taxpayers": "tax",
 	"govt": "government", "gov": "government", "administration": "government", "ministers": "government",
 	"minister": "government", "council": "government", "councils": "government",
-	"homes": "house", "housing": "house", "houses": "house", "home": "house", "apartment": "house",
+	"housing": "house", "houses": "house", "apartment": "house",
 	"apartments": "house", "flat": "house", "flats": "house", "rent": "house", "rents": "house",
 	"job": "employ", "jobs": "employ", "employment": "employ", "unemployment": "employ", "workers": "employ",
 	"hospital": "health", "hospitals": "health", "healthcare": "health", "nhs": "health", "medical": "health",

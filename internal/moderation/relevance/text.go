@@ -69,6 +69,9 @@ func words(text string, buf []byte, fn func(w string)) {
 // catches most of what it misses.
 func stem(w string) string {
 	if len(w) <= 4 {
+		if len(w) == 4 && w[3] == 'e' {
+			return w[:3] // "ride" meets "riders", "bike" meets "bikes"
+		}
 		return w
 	}
 	for _, s := range suffixes {
