@@ -10,9 +10,11 @@ import (
 	"strings"
 	"time"
 
+	"tribune/internal/config"
 	"tribune/internal/moderation"
 	"tribune/internal/moderation/classify"
 	"tribune/internal/moderation/engine"
+	"tribune/internal/moderation/external"
 	"tribune/internal/moderation/flashmob"
 	"tribune/internal/moderation/flood"
 	"tribune/internal/moderation/language"
@@ -21,6 +23,7 @@ import (
 	"tribune/internal/moderation/personaldata"
 	"tribune/internal/moderation/policy"
 	"tribune/internal/moderation/profanity"
+	"tribune/internal/moderation/relevance"
 	"tribune/internal/moderation/style"
 )
 
@@ -48,8 +51,10 @@ type moderationError struct {
 	Error string `json:"error"`
 }
 
-// newEngine builds the moderation engine with every detector Tribune has.
-func newEngine(p *policy.Policy, siteDomains []string, blocklists []string, log *slog.Logger) (*engine.Engine, error) {
+// newEngine builds the moderation engine with every detector Tribune has,
+// plus the operator's external scorer when one is configured.
+func newEngine(p *policy.Policy, cfg *config.Config, log *slog.Logger) (*engine.Engine, error) {
+	siteDomains := []string{siteHost(cfg.BaseURL)}
 	cls, err := classify.Load()
 	if err != nil {
 		return nil, err
@@ -62,14 +67,21 @@ func newEngine(p *policy.Policy, siteDomains []string, blocklists []string, log 
 	if err != nil {
 		return nil, err
 	}
-	mal, err := malware.New(log, blocklists...)
+	mal, err := malware.New(log, cfg.Blocklists...)
 	if err != nil {
 		return nil, err
 	}
-	return engine.New(p, engine.Options{Scorer: cls, Language: lang},
-		classify.NewDetector(cls), prof, personaldata.New(), links.New(links.WithAllowed(siteDomains...)), mal,
+	ds := []moderation.Detector{classify.NewDetector(cls), prof, personaldata.New(), links.New(links.WithAllowed(siteDomains...)), mal,
 		style.New(), lang, flood.New(flood.Options{Model: lang}), flashmob.New(flashmob.Options{}),
-	), nil
+		relevance.New(relevance.Options{})}
+	if cfg.ScorerURL != "" {
+		ext, err := external.New(external.Config{URL: cfg.ScorerURL, Token: cfg.ScorerToken, Logger: log})
+		if err != nil {
+			return nil, err
+		}
+		ds = append(ds, ext)
+	}
+	return engine.New(p, engine.Options{Scorer: cls, Language: lang}, ds...), nil
 }
 
 func runModerate(ctx context.Context, sio IO, args []string) error {
@@ -89,7 +101,7 @@ func runModerate(ctx context.Context, sio IO, args []string) error {
 		*lang = cfg.Language
 	}
 	log := newLogger(cfg, sio.Stderr)
-	e, err := newEngine(p, nil, cfg.Blocklists, log)
+	e, err := newEngine(p, cfg, log)
 	if err != nil {
 		return err
 	}

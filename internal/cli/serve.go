@@ -103,7 +103,7 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if st.Dialect() == store.Postgres {
 		writers = 2
 	}
-	eng, err := newEngine(rules, []string{siteHost(cfg.BaseURL)}, cfg.Blocklists, log)
+	eng, err := newEngine(rules, cfg, log)
 	if err != nil {
 		return err
 	}

@@ -78,6 +78,9 @@ type Config struct {
 	// Blocklists are malware host/URL list files, comma-separated in the
 	// environment; they are reloaded when they change.
 	Blocklists []string
+	// ScorerURL and ScorerToken configure the optional external scorer
+	// (docs/moderation-external.md); empty URL leaves it off.
+	ScorerURL, ScorerToken string
 	// PurgeComments removes the comments of readers whose deleted accounts
 	// are purged after 30 days; otherwise they stay, anonymised.
 	PurgeComments bool
@@ -139,6 +142,8 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"comment-rate", "TRIBUNE_COMMENT_RATE", "comments one author may post per minute; 0 turns the limit off", &rate, "5"},
 		{"policy", "TRIBUNE_POLICY", "moderation policy file (YAML or JSON) replacing the shipped Community Standards", &c.PolicyFile, ""},
 		{"blocklists", "TRIBUNE_BLOCKLISTS", "comma-separated malware blocklist files (hosts, one domain a line, or URLhaus format)", &blocklists, ""},
+		{"scorer-url", "TRIBUNE_SCORER_URL", "URL of an external moderation scorer (off when empty)", &c.ScorerURL, ""},
+		{"scorer-token", "TRIBUNE_SCORER_TOKEN", "bearer token for the external scorer", &c.ScorerToken, ""},
 		{"purge-comments", "TRIBUNE_PURGE_COMMENTS", "when a deleted account is purged after 30 days: remove its comments, or anonymise them", &purge, "anonymise"},
 		{"comment-links", "TRIBUNE_COMMENT_LINKS", "show URLs in comments as links (true/false)", &links, "false"},
 		{"oauth-google-client-id", "TRIBUNE_OAUTH_GOOGLE_CLIENT_ID", "Google sign-in client id", &c.GoogleClientID, ""},
