@@ -18,6 +18,7 @@ import (
 	"tribune/internal/moderation/flashmob"
 	"tribune/internal/moderation/flood"
 	"tribune/internal/moderation/language"
+	"tribune/internal/moderation/lexicon"
 	"tribune/internal/moderation/links"
 	"tribune/internal/moderation/malware"
 	"tribune/internal/moderation/personaldata"
@@ -73,7 +74,7 @@ func newEngine(p *policy.Policy, cfg *config.Config, log *slog.Logger) (*engine.
 	}
 	ds := []moderation.Detector{classify.NewDetector(cls), prof, personaldata.New(), links.New(links.WithAllowed(siteDomains...)), mal,
 		style.New(), lang, flood.New(flood.Options{Model: lang}), flashmob.New(flashmob.Options{}),
-		relevance.New(relevance.Options{})}
+		relevance.New(relevance.Options{}), lexicon.New(), lexicon.NewPublisher(cfg.SiteName)}
 	if cfg.ScorerURL != "" {
 		ext, err := external.New(external.Config{URL: cfg.ScorerURL, Token: cfg.ScorerToken, Logger: log})
 		if err != nil {

@@ -21,7 +21,7 @@ var drugTerms = compile(
 // drugSaleStrong are offers only a dealer makes.
 var drugSaleStrong = compile(
 	"dm|pm|inbox|message|text|contact me", "hmu", "hit me up", "my|your|a plug",
-	"discreet|stealth delivery|shipping|packaging", "in stock", "price list", "menu", "wickr|telegram|signal|snapchat|whatsapp",
+	"discreet|stealth delivery|shipping|packaging", "in stock", "price list", "wickr|telegram|snapchat|whatsapp",
 	"how to make|cook|synthesize|synthesise|extract|grow", "recipe for", "step by step",
 	"for sale", "wholesale", "free delivery", "next day delivery", "best prices",
 )
@@ -31,7 +31,7 @@ var drugSaleStrong = compile(
 var drugSaleWeak = compile(
 	"buy|buying|sell|selling|ordered|cheap|delivery|deliver|ship|shipping|vendor|supplier",
 	"order some|online|now|from|here", "where to get|buy|find", "where can i get|buy|find", "who has|sells|got", "get you", "hook you up",
-	"cook|cooking|dose|dosage|dosing|snort|snorting|inject|injecting|shoot up|microdose|microdosing",
+	"cook|cooking|dose|dosage|dosing|snort|snorting|inject|injecting|microdose|microdosing", "shoot up",
 	"gram|grams|g|oz|ounce|ounces|eighth of", "mg|ml of", "per gram|g|oz",
 )
 

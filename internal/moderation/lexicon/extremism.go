@@ -7,27 +7,36 @@ package lexicon
 
 // extremismSlogans are unambiguous slogans, code words and calls to join.
 var extremismSlogans = compile(
-	"join the jihad|caliphate|mujahideen", "join isis|isil|daesh|al qaeda|alqaeda",
+	"join the jihad|caliphate|mujahideen", "join isis|isil|daesh|alqaeda", "join al qaeda",
 	"race war", "racewar", "rahowa", "14 words", "fourteen words", "14 88", "1488",
-	"heil hitler", "sieg heil", "white power", "gas the", "day of the rope",
+	"heil hitler", "sieg heil", "gas the jews|kikes|muslims|gays|blacks", "day of the rope",
 	"hitler was right", "hitler did nothing wrong", "saint tarrant|breivik|roof",
-	"behead them|the infidels|the kafir|the kuffar", "kill all the infidels|kuffar|kafirs",
+	"behead them", "behead|kill the|all|those infidels|kafir|kuffar|kafirs",
 	"take up arms", "armed uprising", "overthrow the government by force",
 	"hang the traitors|politicians|journalists|judges", "lone wolf attack", "martyrdom operation",
 )
 
-// extremismCall and extremismTarget make a call to attack when together.
-var extremismCall = compile(
-	"burn down|burn|torch|bomb|firebomb|blow up|shoot up|storm|attack|raid|destroy|smash",
-	"death to", "kill all|every", "wipe out", "exterminate", "purge",
+// extremismArson and extremismPlace make a call to attack a place when
+// together ("burn down the mosque"); extremismKill and extremismGroup a
+// call to kill a group ("death to the infidels").
+var extremismArson = compile(
+	"burn|torch|bomb|firebomb|storm|raze", "burn|blow|shoot down|up",
 )
 
-var extremismTarget = compile(
-	"the|a|every|their|that|this mosque|mosques|synagogue|synagogues|church|churches|temple|temples",
-	"the|a|every|their|that|this parliament|capitol|embassy|police station|courthouse|clinic|shelter|hotel|camp|school",
-	"the government|state|police|infidels|kuffar|jews|muslims|christians|immigrants|migrants|refugees|blacks|whites|gays",
-	"america|israel|the west|the jews|the infidels|the traitors|the kafir|the kuffar|the migrants|the immigrants",
-	"jews|muslims|christians|immigrants|migrants|refugees|gays|infidels|traitors",
+var extremismPlace = compile(
+	"the|a|every|their|that|this|those mosque|mosques|synagogue|synagogues|church|churches|temple|temples",
+	"the|a|every|their|that|this|those parliament|capitol|embassy|courthouse|clinic|shelter|shelters|hotel|camp|school",
+	"the|a|every|their|that|this|those police station|stations",
+)
+
+var extremismKill = compile(
+	"death to", "wipe out", "kill|exterminate|purge|gas|hang|shoot all|every|the", "kill|exterminate|purge|gas|hang|shoot",
+)
+
+var extremismGroup = compile(
+	"the west", "america|israel|infidels|infidel|kuffar|kafir|kafirs|traitors|traitor",
+	"jews|jew|muslims|muslim|christians|immigrants|immigrant|migrants|migrant|refugees|refugee|gays|blacks|whites|arabs|foreigners",
+	"the jews|muslims|christians|immigrants|migrants|refugees|gays|blacks|whites|arabs|foreigners|infidels|traitors|kuffar|kafir",
 )
 
 // extremismPraise of an attacker, and the attackers it may be about.
@@ -47,16 +56,19 @@ var extremismGuard = compile(
 	"historian*|history|war|wartime|documentary|film|novel|museum|anniversary",
 	"fire|fires|wildfire|blaze|firefighters|storm|storms|hurricane|flood",
 	"victims|tackled|stopped|subdued|saved|rescued",
+	"gesture|symbol|symbols|slogan|slogans|meme|memes",
 )
 
 func extremismRule() *rule {
 	return &rule{
-		id:           "extremism",
-		strong:       extremismSlogans,
-		strongDetail: "an extremist slogan or a call to join an extremist group",
-		guard:        extremismGuard,
+		id:         "extremism",
+		strong:     []strongSet{{s: extremismSlogans, detail: "an extremist slogan or a call to join an extremist group"}},
+		guard:      extremismGuard,
+		weak:       compile("white power"),
+		weakDetail: "may be an extremist slogan",
 		pairs: []pair{
-			{a: extremismCall, b: extremismTarget, window: 1, score: weakScore, guarded: true, detail: "may call for violence against a place or group"},
+			{a: extremismArson, b: extremismPlace, window: 1, score: weakScore, guarded: true, detail: "may call for an attack on a place"},
+			{a: extremismKill, b: extremismGroup, window: 1, score: weakScore, guarded: true, detail: "may call for violence against a group"},
 			{a: extremismAttacker, b: extremismPraise, window: 4, score: weakScore, guarded: true, detail: "may praise an attacker"},
 		},
 	}

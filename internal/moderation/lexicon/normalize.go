@@ -12,9 +12,14 @@ import (
 // it belongs to, so that context rules never reach across a full stop
 // (sentence) or a comma (clause).
 type token struct {
-	text   string
-	sent   int
-	clause int
+	text       string
+	start, end int // in the normalised text, while tokenizing
+	sent       int
+	clause     int
+	// stretched words had a letter repeated three times or more
+	// ("kiiill"); their text has every repeated letter collapsed ("kil")
+	// and they match patterns by their collapsed form.
+	stretched bool
 }
 
 // lookalikes maps Cyrillic and Greek letters that look like Latin ones.
@@ -59,19 +64,28 @@ var unitSuffixes = map[string]bool{
 
 // tokenize lower-cases text, folds accents and look-alike letters, drops
 // apostrophes and invisible characters, splits it into words and numbers,
-// reads leet inside words and collapses repeated letters ("kiiill" and
-// "kill" both become "kil"). Patterns go through the same function, so the
-// collapsing is consistent on both sides.
+// reads leet inside words and collapses the repeated letters of
+// stretched words ("kiiill" becomes "kil", which matches a pattern "kill"
+// by its collapsed form, while "shot" never matches "shoot").
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1)
+	all := make([]byte, 0, len(text)+8) // every normalised word, end to end
 	var buf []byte
 	sent, clause := 0, 0
 	flush := func() {
 		if len(buf) == 0 {
 			return
 		}
-		for _, w := range splitWord(buf) {
-			toks = append(toks, token{text: w, sent: sent, clause: clause})
+		var cut int
+		var stretched bool
+		start := len(all)
+		all, cut, stretched = appendWord(all, buf)
+		if cut > 0 {
+			toks = append(toks, token{start: start, end: cut, sent: sent, clause: clause})
+			start = cut
+		}
+		if len(all) > start {
+			toks = append(toks, token{start: start, end: len(all), sent: sent, clause: clause, stretched: stretched})
 		}
 		buf = buf[:0]
 	}
@@ -123,13 +137,19 @@ func tokenize(text string) []token {
 		}
 	}
 	flush()
+	norm := string(all)
+	for i := range toks {
+		toks[i].text = norm[toks[i].start:toks[i].end]
+	}
 	return toks
 }
 
-// splitWord turns one raw word into normalised words: a number with a
-// unit ("13yo") becomes two words, digits and symbols inside a word with
-// letters are read as leet, and runs of a repeated letter collapse.
-func splitWord(w []byte) []string {
+// appendWord appends the normalised form of one raw word to dst: a
+// number with a unit ("13yo") becomes two words (cut is where the second
+// begins, 0 otherwise), digits and symbols inside a word with letters are
+// read as leet, and a word with a letter repeated three times or more is
+// stretched: all its repeated letters collapse.
+func appendWord(dst, w []byte) (out []byte, cut int, stretched bool) {
 	hasLetter, hasDigit := false, false
 	firstLetter := -1
 	for i, b := range w {
@@ -143,24 +163,37 @@ func splitWord(w []byte) []string {
 		}
 	}
 	if !hasLetter {
-		s := strings.Trim(string(w), "$@")
-		if s == "" {
-			return nil
-		}
-		return []string{s}
+		return append(dst, strings.Trim(string(w), "$@")...), 0, false
 	}
 	if hasDigit && firstLetter > 0 && allDigits(w[:firstLetter]) && unitSuffixes[string(w[firstLetter:])] {
-		return []string{string(w[:firstLetter]), string(w[firstLetter:])}
+		dst = append(dst, w[:firstLetter]...)
+		return append(dst, w[firstLetter:]...), len(dst), false
 	}
-	out := make([]byte, 0, len(w))
-	for _, b := range w {
+	start := len(dst)
+	for i, b := range w {
 		b = leet(b)
-		if n := len(out); n > 0 && out[n-1] == b && b >= 'a' && b <= 'z' {
+		if i >= 2 && b >= 'a' && b <= 'z' && leet(w[i-1]) == b && leet(w[i-2]) == b {
+			stretched = true
+		}
+		dst = append(dst, b)
+	}
+	if stretched {
+		dst = collapse(dst, start)
+	}
+	return dst, 0, stretched
+}
+
+// collapse removes repeated letters from b[start:].
+func collapse(b []byte, start int) []byte {
+	n := start
+	for i := start; i < len(b); i++ {
+		if n > start && b[n-1] == b[i] && b[i] >= 'a' && b[i] <= 'z' {
 			continue
 		}
-		out = append(out, b)
+		b[n] = b[i]
+		n++
 	}
-	return []string{string(out)}
+	return b[:n]
 }
 
 func allDigits(b []byte) bool {

@@ -17,36 +17,48 @@ type pair struct {
 	// guarded pairs do not fire in a sentence that reads like reporting
 	// (a match of the rule's guard).
 	guarded bool
+	// anySentence lets the two phrases be in different sentences.
+	anySentence bool
+	detail      string
+}
+
+// strongSet is a list of phrases that fire alone with score 1; guarded
+// ones not in a sentence that reads like reporting.
+type strongSet struct {
+	s       *set
+	guarded bool
 	detail  string
 }
 
 // rule is one policy rule tested by phrase lists. Strong phrases fire
-// alone with score 1 unless strongGuarded; weak phrases fire alone with
-// score 0.6 and are always guarded; pairs fire as described on pair.
+// alone; weak phrases fire alone with score 0.6 and are always guarded;
+// pairs fire as described on pair.
 type rule struct {
-	id            string
-	strong        *set
-	strongGuarded bool
-	strongDetail  string
-	weak          *set
-	weakDetail    string
-	pairs         []pair
-	guard         *set
+	id         string
+	strong     []strongSet
+	weak       *set
+	weakDetail string
+	pairs      []pair
+	guard      *set
 }
 
 // eval returns the rule's finding for toks, if any: the highest-scoring
 // match. Detail names the category, never the matched words.
-func (r *rule) eval(toks []token) (moderation.Finding, bool) {
-	var guarded []bool // by sentence; nil when no guard matched
-	if r.guard != nil {
-		for _, sp := range r.guard.find(toks) {
-			if guarded == nil {
-				guarded = make([]bool, toks[len(toks)-1].sent+1)
-			}
-			guarded[toks[sp.start].sent] = true
+func (r *rule) eval(sc *scan) (moderation.Finding, bool) {
+	toks := sc.toks
+	var guarded []bool // by sentence; computed on first use
+	isGuarded := func(sp span) bool {
+		if r.guard == nil {
+			return false
 		}
+		if guarded == nil {
+			guarded = make([]bool, toks[len(toks)-1].sent+1)
+			for _, g := range sc.find(r.guard) {
+				guarded[toks[g.start].sent] = true
+			}
+		}
+		return guarded[toks[sp.start].sent]
 	}
-	isGuarded := func(sp span) bool { return guarded != nil && guarded[toks[sp.start].sent] }
 
 	best := moderation.Finding{Rule: r.id}
 	consider := func(score float64, detail string) {
@@ -54,10 +66,10 @@ func (r *rule) eval(toks []token) (moderation.Finding, bool) {
 			best.Score, best.Detail = score, detail
 		}
 	}
-	if r.strong != nil {
-		for _, sp := range r.strong.find(toks) {
-			if !r.strongGuarded || !isGuarded(sp) {
-				consider(strongScore, r.strongDetail)
+	for _, st := range r.strong {
+		for _, sp := range sc.find(st.s) {
+			if !st.guarded || !isGuarded(sp) {
+				consider(strongScore, st.detail)
 				return best, true
 			}
 		}
@@ -66,18 +78,18 @@ func (r *rule) eval(toks []token) (moderation.Finding, bool) {
 		if p.score <= best.Score {
 			continue
 		}
-		as := p.a.find(toks)
+		as := sc.find(p.a)
 		if len(as) == 0 {
 			continue
 		}
-		bs := p.b.find(toks)
+		bs := sc.find(p.b)
 	next:
 		for _, a := range as {
 			if p.guarded && isGuarded(a) {
 				continue
 			}
 			for _, b := range bs {
-				if near(toks, a, b, p.window) {
+				if near(toks, a, b, p.window, p.anySentence) {
 					consider(p.score, p.detail)
 					break next
 				}
@@ -85,7 +97,7 @@ func (r *rule) eval(toks []token) (moderation.Finding, bool) {
 		}
 	}
 	if r.weak != nil && best.Score < weakScore {
-		for _, sp := range r.weak.find(toks) {
+		for _, sp := range sc.find(r.weak) {
 			if !isGuarded(sp) {
 				consider(weakScore, r.weakDetail)
 				break
@@ -95,10 +107,10 @@ func (r *rule) eval(toks []token) (moderation.Finding, bool) {
 	return best, best.Score > 0
 }
 
-// near reports whether two non-overlapping spans lie in one sentence at
-// most window words apart.
-func near(toks []token, a, b span, window int) bool {
-	if toks[a.start].sent != toks[b.start].sent {
+// near reports whether two non-overlapping spans lie at most window words
+// apart, in one sentence unless anySentence.
+func near(toks []token, a, b span, window int, anySentence bool) bool {
+	if !anySentence && toks[a.start].sent != toks[b.start].sent {
 		return false
 	}
 	var gap int
@@ -111,4 +123,21 @@ func near(toks []token, a, b span, window int) bool {
 		return false
 	}
 	return gap <= window
+}
+
+// sets returns every set the rule uses, for the matcher.
+func (r *rule) sets() []*set {
+	var out []*set
+	for _, st := range r.strong {
+		out = append(out, st.s)
+	}
+	for _, p := range r.pairs {
+		out = append(out, p.a, p.b)
+	}
+	for _, s := range []*set{r.weak, r.guard} {
+		if s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -33,15 +33,14 @@ var suicideMethod = compile(
 var suicideGuard = compile(
 	"rate|rates|prevent*|hotline|helpline|lifeline|awareness|study|studies|research*|report|reported|statistics|data",
 	"police|coroner|inquest|family|charity|support|crisis|samaritans|therapist|doctor",
-	"dont|don't|never|please dont",
+	"dont|never",
 )
 
 func suicideRule() *rule {
 	return &rule{
-		id:           "suicide",
-		strong:       suicideIncite,
-		strongDetail: "incites suicide or describes a method",
-		guard:        suicideGuard,
+		id:     "suicide",
+		strong: []strongSet{{s: suicideIncite, detail: "incites suicide or describes a method"}},
+		guard:  suicideGuard,
 		pairs: []pair{
 			{a: suicideHow, b: suicideMethod, window: 3, score: weakScore, guarded: true, detail: "may ask for or describe a suicide method"},
 		},
