@@ -33,13 +33,14 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":    {"run the web server (the default)", runServe},
-		"migrate":  {"apply database migrations and exit", runMigrate},
-		"version":  {"print the version", runVersion},
-		"articles": {"manage articles: articles import FILE...", runArticles},
-		"user":     {"manage accounts: user create|set-role|list", runUser},
-		"token":    {"manage API tokens: token create|revoke|list", runToken},
-		"moderate": {"judge comments (JSON Lines on stdin) against the policy", runModerate},
+		"serve":      {"run the web server (the default)", runServe},
+		"migrate":    {"apply database migrations and exit", runMigrate},
+		"version":    {"print the version", runVersion},
+		"articles":   {"manage articles: articles import FILE...", runArticles},
+		"user":       {"manage accounts: user create|set-role|list", runUser},
+		"token":      {"manage API tokens: token create|revoke|list", runToken},
+		"moderate":   {"judge comments (JSON Lines on stdin) against the policy", runModerate},
+		"moderation": {"moderation models: moderation train|eval", runModeration},
 	}
 }
 

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -54,5 +56,22 @@ func TestModerateCommand(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(got[4].Rules, ","), "personal-data") {
 		t.Errorf("email address = %+v", got[4])
+	}
+}
+
+func TestModerationEvalCommand(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "labelled.jsonl")
+	lines := `{"text": "You are a pathetic idiot and everyone knows it.", "labels": {"insult": 1}}
+{"text": "Thank you for the clear explanation of the harbour plans.", "labels": {"insult": 0}}
+{"text": "What a moron, go away.", "labels": {"insult": 1}}
+{"text": "I would like to know how the cost was calculated.", "labels": {"insult": 0}}
+`
+	if err := os.WriteFile(data, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, "", "moderation", "eval", "--data-dir", dir, "--data", data)
+	if !strings.Contains(out, "4 examples") || !strings.Contains(out, "insult") || !strings.Contains(out, "1.0000") {
+		t.Errorf("eval printed:\n%s", out)
 	}
 }

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"tribune/internal/moderation"
+	"tribune/internal/moderation/classify"
+	"tribune/internal/moderation/eval"
+	"tribune/internal/moderation/policy"
+)
+
+const moderationUsage = `Usage:
+  tribune moderation train [--data DIR] [--out DIR]   train the classifiers on the shared data
+  tribune moderation eval --data FILE.jsonl           measure the engine on labelled comments
+`
+
+func runModeration(ctx context.Context, sio IO, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(sio.Stderr, moderationUsage)
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
+	}
+	sub, args := args[0], args[1:]
+	fs, finish := newFlags(sio, "moderation "+sub, "moderation "+sub+" [flags]")
+	data := fs.String("data", "", "train: the moderation data folder (default ../shared/data/moderation); eval: labelled JSON Lines")
+	out := fs.String("out", "internal/moderation/classify/weights", "train: where the weights files go")
+	lang := fs.String("lang", "", "eval: the site's language (default --language)")
+	cfg, err := parse(fs, finish, args)
+	if err != nil {
+		return err
+	}
+	switch sub {
+	case "train":
+		dir := *data
+		if dir == "" {
+			dir = filepath.Join("..", "shared", "data", "moderation")
+		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return err
+		}
+		rep, err := classify.TrainAll(dir, *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(sio.Stdout, rep.String())
+		fmt.Fprintf(sio.Stdout, "weights written to %s; rebuild tribune to embed them\n", *out)
+		return nil
+	case "eval":
+		if *data == "" {
+			return errors.New("--data FILE.jsonl is required")
+		}
+		f, err := os.Open(*data)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		examples, err := eval.Read(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", *data, err)
+		}
+		p := policy.Default()
+		if cfg.PolicyFile != "" {
+			if p, err = policy.Load(cfg.PolicyFile); err != nil {
+				return err
+			}
+		}
+		if *lang == "" {
+			*lang = cfg.Language
+		}
+		e, err := newEngine(p, cfg, newLogger(cfg, sio.Stderr))
+		if err != nil {
+			return err
+		}
+		judged := make([]eval.Judgement, len(examples))
+		for i, ex := range examples {
+			r := e.Evaluate(ctx, moderation.Input{Text: ex.Text, Lang: *lang})
+			j := eval.Judgement{Fired: map[string]bool{}, Scores: map[string]float64{}}
+			for _, rule := range r.Rules {
+				j.Fired[rule] = true
+			}
+			for _, k := range []string{"insult", "hate", "spam", "profanity"} {
+				if v, ok := r.Scores[k]; ok {
+					j.Scores[k] = v
+				}
+			}
+			judged[i] = j
+		}
+		fmt.Fprintf(sio.Stdout, "%d examples, policy %s\n", len(examples), p.Version)
+		eval.Format(sio.Stdout, eval.Measure(examples, judged))
+		return nil
+	}
+	fmt.Fprint(sio.Stderr, moderationUsage)
+	return errUsage
+}
