@@ -28,6 +28,7 @@ func TestEvaluate(t *testing.T) {
 	e := New(p, Options{},
 		word{"classifier", "insult", "idiot", 0.99},
 		word{"classifier", "spam", "cheap", 0.5},
+		word{"classifier", "spam", "casino", 0.95},
 		word{"style", "shouting", "LOUD", 1},
 		word{"links", "promotion", "dm me", 1},
 		word{"relevance", "off-topic", "unrelated", 0.95},
@@ -53,9 +54,12 @@ func TestEvaluate(t *testing.T) {
 			t.Errorf("Evaluate(%q): version %q, %d reasons", tt.text, got.PolicyVersion, len(got.Reasons))
 		}
 	}
-	// "cheap" scores 0.5 but the spam rule takes any finding (threshold 0).
-	if got := e.Evaluate(context.Background(), moderation.Input{Text: "cheap"}); got.Decision != "reject" {
-		t.Errorf("spam finding: %s", got.Decision)
+	// The spam rule's threshold is 0.8: a 0.5 finding does not fire it.
+	if got := e.Evaluate(context.Background(), moderation.Input{Text: "cheap"}); got.Decision != "publish" {
+		t.Errorf("spam finding below the threshold: %s", got.Decision)
+	}
+	if got := e.Evaluate(context.Background(), moderation.Input{Text: "casino"}); got.Decision != "reject" {
+		t.Errorf("spam finding above the threshold: %s", got.Decision)
 	}
 }
 
