@@ -48,6 +48,7 @@ type Detector struct {
 	s    *scorer
 	opts Options
 	idx  map[string]int
+	memo *memo
 }
 
 // New loads the embedded profiles.
@@ -66,7 +67,7 @@ func New(opts Options) (*Detector, error) {
 	for i, c := range m.codes {
 		idx[c] = i
 	}
-	return &Detector{s: newScorer(m), opts: opts, idx: idx}, nil
+	return &Detector{s: newScorer(m), opts: opts, idx: idx, memo: &memo{}}, nil
 }
 
 // Name identifies the detector in the policy file.
@@ -81,18 +82,17 @@ func (d *Detector) Languages() []string {
 // Identify returns the most likely language of text and the probability
 // the model gives it. Text without letters returns "" and 0.
 func (d *Detector) Identify(text string) (code string, confidence float64) {
-	sc := d.s.pool.Get().(*scratch)
-	defer d.s.pool.Put(sc)
-	if n, _ := d.s.posterior(sc, text); n == 0 {
+	r := d.score(text)
+	if r.grams == 0 {
 		return "", 0
 	}
 	best := 0
-	for i, p := range sc.post {
-		if p > sc.post[best] {
+	for i, p := range r.post {
+		if p > r.post[best] {
 			best = i
 		}
 	}
-	return d.s.m.codes[best], sc.post[best]
+	return d.s.m.codes[best], r.post[best]
 }
 
 // Detect reports the language rule when the comment is long enough and
@@ -103,18 +103,17 @@ func (d *Detector) Detect(_ context.Context, in moderation.Input) []moderation.F
 	if !ok || letterWeight(in.Text) < d.opts.MinLetters {
 		return nil
 	}
-	sc := d.s.pool.Get().(*scratch)
-	defer d.s.pool.Put(sc)
-	if n, _ := d.s.posterior(sc, in.Text); n == 0 {
+	r := d.score(in.Text)
+	if r.grams == 0 {
 		return nil
 	}
-	notSite := 1 - sc.post[site]
+	notSite := 1 - r.post[site]
 	if notSite < d.opts.Threshold {
 		return nil
 	}
 	best := 0
-	for i, p := range sc.post {
-		if p > sc.post[best] {
+	for i, p := range r.post {
+		if p > r.post[best] {
 			best = i
 		}
 	}
@@ -139,8 +138,5 @@ func baseLang(tag string) string {
 // mashing and random letters far lower. Text without letters returns 0.
 // Flood detection uses it to spot gibberish.
 func (d *Detector) Plausibility(text string) float64 {
-	sc := d.s.pool.Get().(*scratch)
-	defer d.s.pool.Put(sc)
-	_, mean := d.s.posterior(sc, text)
-	return mean
+	return d.score(text).mean
 }

@@ -11,7 +11,7 @@ const maxOrder = 4
 
 // maxRunes bounds the text scored: a comment's language shows in its
 // first few hundred letters, and the bound keeps long comments cheap.
-const maxRunes = 400
+const maxRunes = 200
 
 // wordOrder is the pseudo-order of whole-word features (" word ", words
 // of three letters or more): they separate the closest relatives
