@@ -13,7 +13,6 @@ package flashmob
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -58,6 +57,9 @@ type entry struct {
 	at     time.Time
 	author string
 	sig    signature
+	// mark is the number of the last add that compared with this entry,
+	// so an entry found in several bands is compared once.
+	mark uint64
 }
 
 // Detector reports comments that are part of a flash mob.
@@ -70,6 +72,7 @@ type Detector struct {
 	opts Options
 
 	mu      sync.Mutex
+	adds    uint64
 	now     time.Time
 	queue   []*entry // in arrival order; queue[head:] are live
 	head    int
@@ -155,7 +158,6 @@ func (d *Detector) add(in moderation.Input) int {
 	keys := bandKeys(&sig)
 
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	if in.At.After(d.now) {
 		d.now = in.At
 	}
@@ -166,17 +168,15 @@ func (d *Detector) add(in moderation.Input) int {
 	// would let chains of loosely similar comments on one topic add up
 	// to a mob.
 	since := d.now.Add(-d.opts.Window)
-	authors := map[string]bool{in.AuthorID: true}
-	var seen []*entry
+	d.adds++
+	var cands []*entry
 	for _, k := range keys {
 		for _, e := range d.buckets[k] {
-			if authors[e.author] || e.at.Before(since) || slices.Contains(seen, e) {
+			if e.mark == d.adds || e.author == in.AuthorID || e.at.Before(since) {
 				continue
 			}
-			seen = append(seen, e)
-			if similarity(&sig, &e.sig) >= d.opts.Similarity {
-				authors[e.author] = true
-			}
+			e.mark = d.adds
+			cands = append(cands, e)
 		}
 	}
 	e := &entry{at: in.At, author: in.AuthorID, sig: sig}
@@ -187,6 +187,16 @@ func (d *Detector) add(in moderation.Input) int {
 			b = b[len(b)-maxPerBucket:]
 		}
 		d.buckets[k] = b
+	}
+	d.mu.Unlock()
+
+	// Signatures never change, so the comparisons run outside the lock
+	// and concurrent comments do not wait for each other.
+	authors := map[string]bool{in.AuthorID: true}
+	for _, c := range cands {
+		if !authors[c.author] && similarity(&sig, &c.sig) >= d.opts.Similarity {
+			authors[c.author] = true
+		}
 	}
 	return len(authors)
 }
