@@ -11,6 +11,7 @@ import (
 	"embed"
 	"fmt"
 	"math"
+	"sync"
 )
 
 // Model names, which are also the keys of Scores (plus "toxicity").
@@ -38,6 +39,8 @@ type Classifier struct {
 	bits   uint
 	models []*Model
 	q      []int8 // q[bucket*len(models)+m]
+	memoMu sync.Mutex
+	memo   map[string][8]float64
 }
 
 // Load returns the classifier built from the embedded weights.
@@ -91,7 +94,7 @@ func (c *Classifier) Threshold(name string) float64 {
 // model name; "toxicity" repeats "insult", the closest model Tribune has.
 func (c *Classifier) Scores(text string) map[string]float64 {
 	var probs [8]float64
-	c.score(text, probs[:len(c.models)])
+	c.cached(text, probs[:len(c.models)])
 	out := make(map[string]float64, len(c.models)+1)
 	for j, m := range c.models {
 		out[m.Name] = probs[j]
@@ -126,4 +129,25 @@ func (c *Classifier) score(text string, probs []float64) {
 		margin := m.Bias + float64(m.Scale)*float64(sums[j])*inv
 		probs[j] = m.Prob(margin)
 	}
+}
+
+// cached is score through a small memo: the engine asks for a comment's
+// scores and its findings, and the model should run once.
+func (c *Classifier) cached(text string, probs []float64) {
+	c.memoMu.Lock()
+	if p, ok := c.memo[text]; ok {
+		c.memoMu.Unlock()
+		copy(probs, p[:len(probs)])
+		return
+	}
+	c.memoMu.Unlock()
+	c.score(text, probs)
+	var p [8]float64
+	copy(p[:], probs)
+	c.memoMu.Lock()
+	if c.memo == nil || len(c.memo) >= 256 {
+		c.memo = make(map[string][8]float64, 256)
+	}
+	c.memo[text] = p
+	c.memoMu.Unlock()
 }

@@ -29,9 +29,14 @@ func (d *Detector) Name() string { return "classifier" }
 // Detect scores the comment and reports each rule over its threshold.
 func (d *Detector) Detect(_ context.Context, in moderation.Input) []moderation.Finding {
 	var probs [8]float64
-	d.c.score(in.Text, probs[:len(d.c.models)])
+	d.c.cached(in.Text, probs[:len(d.c.models)])
 	var out []moderation.Finding
 	for j, m := range d.c.models {
+		if m.Name == Insult && probs[j] >= 0.5 {
+			// Trolling (aggressive, humiliating behaviour) has no data of
+			// its own; the policy reads it from a very high insult score.
+			out = append(out, moderation.Finding{Rule: "trolling", Score: probs[j], Detail: fmt.Sprintf("the insult classifier scored %.2f", probs[j])})
+		}
 		if probs[j] >= m.Threshold {
 			out = append(out, moderation.Finding{
 				Rule:   m.Name,
