@@ -53,7 +53,7 @@ func Read(r io.Reader) ([]Example, error) {
 
 // RuleResult is the measure of one rule.
 type RuleResult struct {
-	Rule                string
+	Rule                 string
 	Positives, Negatives int
 	// AUC is NaN-free: -1 when the rule has no continuous score or only one class.
 	AUC       float64
