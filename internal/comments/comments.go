@@ -166,6 +166,7 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 	}
 	c.Status, c.Reasons = status(d.Action), d.ReasonsJSON()
 	c.NeedsReview = d.Action == moderation.Flag
+	c.Scores, c.PolicyVersion = d.ScoresJSON(), d.PolicyVersion
 	saved, err := s.writer.write(ctx, c)
 	if err != nil {
 		return c, d, err
@@ -242,7 +243,8 @@ func (s *Service) Edit(ctx context.Context, editor store.User, id, text, reason 
 		st, d = c.Status, moderation.Decision{Action: moderation.Publish}
 	}
 	edited, err := s.store.EditComment(ctx, store.CommentEdit{ID: id, Body: clean, Status: st, Reasons: d.ReasonsJSON(),
-		EditorID: editor.ID, Reason: reason, ByModerator: byMod, At: now, Version: version})
+		EditorID: editor.ID, Reason: reason, ByModerator: byMod, At: now, Version: version,
+		Scores: d.ScoresJSON(), PolicyVersion: d.PolicyVersion})
 	if errors.Is(err, store.ErrConflict) {
 		return c, d, ErrEditedMeanwhile
 	}

@@ -255,3 +255,30 @@ func TestConcurrentPostsAllDurable(t *testing.T) {
 		}
 	})
 }
+
+// flagger is a moderation step that flags everything with scores.
+type flagger struct{}
+
+func (flagger) Moderate(context.Context, moderation.Submission) (moderation.Decision, error) {
+	return moderation.Decision{Action: moderation.Flag, Reasons: []moderation.Reason{{Rule: "off-topic", Message: "Stay on topic."}},
+		Scores: map[string]float64{"insult": 0.25}, PolicyVersion: "p-7"}, nil
+}
+
+func TestFlaggedCommentsKeepScores(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st, 0)
+		svc := comments.New(comments.Config{}, st, flagger{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { svc.Run(ctx); close(done) }()
+		defer func() { cancel(); <-done }()
+		c, d, err := svc.Post(t.Context(), f.reader, f.art, "", "A comment about something else entirely.")
+		if err != nil || d.Action != moderation.Flag {
+			t.Fatalf("Post = %v, %v", d, err)
+		}
+		got, _ := st.CommentByID(t.Context(), c.ID)
+		if got.Status != store.CommentPublished || !got.NeedsReview || got.Scores != `{"insult":0.25}` || got.PolicyVersion != "p-7" {
+			t.Errorf("flagged comment stored as %+v", got)
+		}
+	})
+}

@@ -33,6 +33,19 @@ type Reason struct {
 type Decision struct {
 	Action  Action   `json:"action"`
 	Reasons []Reason `json:"reasons"`
+	// Scores are the detectors' scores, for moderators; PolicyVersion is
+	// the policy that decided (empty for the rate limit alone).
+	Scores        map[string]float64 `json:"scores,omitempty"`
+	PolicyVersion string             `json:"policy_version,omitempty"`
+}
+
+// ScoresJSON is the stored form of the scores.
+func (d Decision) ScoresJSON() string {
+	if len(d.Scores) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(d.Scores)
+	return string(b)
 }
 
 // ReasonsJSON is the stored form of the reasons.

@@ -6,7 +6,7 @@ import (
 
 // Evaluator is the policy engine as the step uses it.
 type Evaluator interface {
-	Evaluate(ctx context.Context, in Input) (action string, reasons []Reason)
+	Evaluate(ctx context.Context, in Input) Decision
 }
 
 // Step is the moderation step every new or edited comment passes: the
@@ -25,11 +25,6 @@ func (s Step) Moderate(ctx context.Context, sub Submission) (Decision, error) {
 	if err != nil || s.Engine == nil || (sub.IsEdit && sub.IsModerator) {
 		return d, err
 	}
-	action, reasons := s.Engine.Evaluate(ctx, Input{Text: sub.Text, AuthorID: sub.AuthorID, ArticleID: sub.ArticleID,
-		ArticleText: sub.ArticleText, ParentText: sub.ParentText, At: sub.At, Lang: s.Lang})
-	switch Action(action) {
-	case Reject, Hold, Flag:
-		return Decision{Action: Action(action), Reasons: reasons}, nil
-	}
-	return Decision{Action: Publish}, nil
+	return s.Engine.Evaluate(ctx, Input{Text: sub.Text, AuthorID: sub.AuthorID, ArticleID: sub.ArticleID,
+		ArticleText: sub.ArticleText, ParentText: sub.ParentText, At: sub.At, Lang: s.Lang}), nil
 }

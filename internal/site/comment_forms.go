@@ -1,8 +1,11 @@
 package site
 
 import (
+	"encoding/json"
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"tribune/internal/comments"
@@ -200,10 +203,25 @@ func (s *Site) commentVersions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.NoIndex = true
+	var scores map[string]float64
+	if c.Scores != "" {
+		json.Unmarshal([]byte(c.Scores), &scores)
+	}
+	names := slices.Sorted(maps.Keys(scores))
+	type score struct {
+		Name  string
+		Value float64
+	}
+	list := make([]score, len(names))
+	for i, n := range names {
+		list[i] = score{n, scores[n]}
+	}
 	return s.page(w, r, http.StatusOK, "versions", struct {
 		page
 		Article  news.Article
 		Comment  store.Comment
 		Versions []store.CommentVersion
-	}{p, art, c, vs})
+		Reasons  []moderation.Reason
+		Scores   []score
+	}{p, art, c, vs, moderation.ParseReasons(c.Reasons), list})
 }

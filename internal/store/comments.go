@@ -41,6 +41,10 @@ type Comment struct {
 	EditedByModerator bool
 	CreatedAt         time.Time
 	Seq               int64
+	// Scores are the moderation engine's scores (JSON) and PolicyVersion
+	// the policy it applied.
+	Scores        string
+	PolicyVersion string
 	// ParentAuthorID is filled by queries that join the parent.
 	ParentAuthorID   string
 	ParentAuthorName string
@@ -48,7 +52,7 @@ type Comment struct {
 
 const commentColumns = `c.id, c.article_id, COALESCE(c.parent_id, ''), c.root_id, c.depth, c.author_id, u.name, c.body, c.status,
 	c.reasons, c.reply_count, c.report_count, c.needs_review, c.version, c.edited_at, c.edited_by_moderator, c.created_at, c.seq,
-	COALESCE(p.author_id, ''), COALESCE(pu.name, '')`
+	c.scores, c.policy_version, COALESCE(p.author_id, ''), COALESCE(pu.name, '')`
 
 const commentJoins = ` FROM comments c JOIN users u ON u.id = c.author_id
 	LEFT JOIN comments p ON p.id = c.parent_id LEFT JOIN users pu ON pu.id = p.author_id`
@@ -59,7 +63,7 @@ func scanComment(row scanner) (Comment, error) {
 	var edited, created int64
 	err := row.Scan(&c.ID, &c.ArticleID, &c.ParentID, &c.RootID, &c.Depth, &c.AuthorID, &c.AuthorName, &c.Body, &c.Status,
 		&c.Reasons, &c.ReplyCount, &c.ReportCount, &review, &c.Version, &edited, &mod, &created, &c.Seq,
-		&c.ParentAuthorID, &c.ParentAuthorName)
+		&c.Scores, &c.PolicyVersion, &c.ParentAuthorID, &c.ParentAuthorName)
 	if err != nil {
 		return c, mapErr(err)
 	}
@@ -93,9 +97,10 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 			}
 			parent := sql.NullString{String: c.ParentID, Valid: c.ParentID != ""}
 			_, err := tx.ExecContext(ctx, `INSERT INTO comments (id, article_id, parent_id, root_id, depth, author_id, body, status,
-				reasons, version, created_at, seq, needs_review) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12)`,
+				reasons, version, created_at, seq, needs_review, scores, policy_version)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $14)`,
 				c.ID, c.ArticleID, parent, c.RootID, c.Depth, c.AuthorID, c.Body, c.Status, c.Reasons, millis(c.CreatedAt), c.Seq,
-				boolInt(c.NeedsReview))
+				boolInt(c.NeedsReview), c.Scores, c.PolicyVersion)
 			if err != nil {
 				return fmt.Errorf("insert comment: %w", mapErr(err))
 			}
@@ -249,7 +254,7 @@ func (s *Store) UserComments(ctx context.Context, userID string, limit int) ([]C
 		var edited, created int64
 		if err := rows.Scan(&c.ID, &c.ArticleID, &c.ParentID, &c.RootID, &c.Depth, &c.AuthorID, &c.AuthorName, &c.Body, &c.Status,
 			&c.Reasons, &c.ReplyCount, &c.ReportCount, &review, &c.Version, &edited, &mod, &created, &c.Seq,
-			&c.ParentAuthorID, &c.ParentAuthorName, &slug); err != nil {
+			&c.Scores, &c.PolicyVersion, &c.ParentAuthorID, &c.ParentAuthorName, &slug); err != nil {
 			return nil, nil, err
 		}
 		c.NeedsReview, c.EditedByModerator = review != 0, mod != 0
@@ -322,6 +327,9 @@ type CommentEdit struct {
 	// Version is the version the editor saw; a concurrent edit fails with
 	// ErrConflict instead of being overwritten.
 	Version int
+	// Scores and PolicyVersion are the moderation step's view of the new text.
+	Scores        string
+	PolicyVersion string
 }
 
 // EditComment saves a new version. A comment that becomes published now
@@ -342,7 +350,8 @@ func (s *Store) EditComment(ctx context.Context, e CommentEdit) (Comment, error)
 		next := c.Version + 1
 		mod := boolInt(e.ByModerator || c.EditedByModerator)
 		if _, err := tx.ExecContext(ctx, `UPDATE comments SET body = $2, status = $3, reasons = $4, version = $5, edited_at = $6,
-			edited_by_moderator = $7 WHERE id = $1`, e.ID, e.Body, e.Status, e.Reasons, next, millis(e.At), mod); err != nil {
+			edited_by_moderator = $7, scores = $8, policy_version = $9 WHERE id = $1`,
+			e.ID, e.Body, e.Status, e.Reasons, next, millis(e.At), mod, e.Scores, e.PolicyVersion); err != nil {
 			return fmt.Errorf("edit comment: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO comment_versions (comment_id, version, body, editor_id, reason, created_at)

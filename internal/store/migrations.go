@@ -222,6 +222,10 @@ var migrations = []string{
 	);
 	CREATE INDEX comment_events_article ON comment_events (article_id, seq);
 	ALTER TABLE articles ADD COLUMN comment_count INTEGER NOT NULL DEFAULT 0;`,
+	// 4: what the moderation engine saw in each comment: its detector
+	// scores and the policy version it applied, for moderators.
+	`ALTER TABLE comments ADD COLUMN scores TEXT NOT NULL DEFAULT '';
+	ALTER TABLE comments ADD COLUMN policy_version TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the number of migration steps this build knows.

@@ -139,8 +139,13 @@ type finding struct {
 // Step adapts the engine to moderation.Step.
 type Step struct{ *Engine }
 
-// Evaluate runs the engine and returns its action and reasons.
-func (s Step) Evaluate(ctx context.Context, in moderation.Input) (string, []moderation.Reason) {
+// Evaluate runs the engine and returns its decision with the scores.
+func (s Step) Evaluate(ctx context.Context, in moderation.Input) moderation.Decision {
 	r := s.Engine.Evaluate(ctx, in)
-	return r.Decision, r.Reasons
+	d := moderation.Decision{Action: moderation.Publish, Reasons: r.Reasons, Scores: r.Scores, PolicyVersion: r.PolicyVersion}
+	switch moderation.Action(r.Decision) {
+	case moderation.Reject, moderation.Hold, moderation.Flag:
+		d.Action = moderation.Action(r.Decision)
+	}
+	return d
 }
