@@ -55,34 +55,42 @@ type moderationError struct {
 // newEngine builds the moderation engine with every detector Tribune has,
 // plus the operator's external scorer when one is configured.
 func newEngine(p *policy.Policy, cfg *config.Config, log *slog.Logger) (*engine.Engine, error) {
+	e, _, err := newEngineWith(p, cfg, log)
+	return e, err
+}
+
+// newEngineWith is newEngine that also returns the flash-mob detector, whose
+// memory a server rebuilds from recent comments at start.
+func newEngineWith(p *policy.Policy, cfg *config.Config, log *slog.Logger) (*engine.Engine, *flashmob.Detector, error) {
 	siteDomains := []string{siteHost(cfg.BaseURL)}
 	cls, err := classify.Load()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	prof, err := profanity.New()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	lang, err := language.New(language.Options{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mal, err := malware.New(log, cfg.Blocklists...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	mob := flashmob.New(flashmob.Options{})
 	ds := []moderation.Detector{classify.NewDetector(cls), prof, personaldata.New(), links.New(links.WithAllowed(siteDomains...)), mal,
-		style.New(), lang, flood.New(flood.Options{Model: lang}), flashmob.New(flashmob.Options{}),
+		style.New(), lang, flood.New(flood.Options{Model: lang}), mob,
 		relevance.New(relevance.Options{}), lexicon.New(), lexicon.NewPublisher(cfg.SiteName)}
 	if cfg.ScorerURL != "" {
 		ext, err := external.New(external.Config{URL: cfg.ScorerURL, Token: cfg.ScorerToken, Logger: log})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		ds = append(ds, ext)
 	}
-	return engine.New(p, engine.Options{Scorer: cls, Language: lang}, ds...), nil
+	return engine.New(p, engine.Options{Scorer: cls, Language: lang}, ds...), mob, nil
 }
 
 func runModerate(ctx context.Context, sio IO, args []string) error {

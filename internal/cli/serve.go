@@ -23,6 +23,7 @@ import (
 	"tribune/internal/metrics"
 	"tribune/internal/moderation"
 	"tribune/internal/moderation/engine"
+	"tribune/internal/moderation/flashmob"
 	"tribune/internal/moderation/policy"
 	"tribune/internal/site"
 	"tribune/internal/store"
@@ -110,9 +111,12 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if st.Dialect() == store.Postgres {
 		writers = 2
 	}
-	eng, err := newEngine(rules, cfg, log)
+	eng, mob, err := newEngineWith(rules, cfg, log)
 	if err != nil {
 		return err
+	}
+	if err := rebuildFlashMob(ctx, st, mob); err != nil {
+		log.Warn("rebuild flash-mob memory", "err", err)
 	}
 	if un := eng.Unenforced(); len(un) > 0 {
 		log.Info("moderation rules without a detector yet (moderators and reports still apply)", "rules", strings.Join(un, ","))
@@ -215,4 +219,19 @@ func siteHost(baseURL string) string {
 		return ""
 	}
 	return u.Hostname()
+}
+
+// rebuildFlashMob gives the coordinated-posting detector the comments of
+// its window posted before this node started (on any node).
+func rebuildFlashMob(ctx context.Context, st *store.Store, mob *flashmob.Detector) error {
+	recent, err := st.RecentComments(ctx, time.Now().Add(-10*time.Minute), 50000)
+	if err != nil {
+		return err
+	}
+	ins := make([]moderation.Input, len(recent))
+	for i, c := range recent {
+		ins[i] = moderation.Input{ID: c.ID, Text: c.Body, AuthorID: c.AuthorID, ArticleID: c.ArticleID, At: c.CreatedAt}
+	}
+	mob.Rebuild(ins)
+	return nil
 }

@@ -492,3 +492,11 @@ func publish(ctx context.Context, tx *sql.Tx, c *Comment) error {
 	}
 	return nil
 }
+
+// RecentComments lists the comments posted since a time, oldest first, at
+// most limit: what stateful detectors (coordinated posting) rebuild their
+// memory from when a node starts.
+func (s *Store) RecentComments(ctx context.Context, since time.Time, limit int) ([]Comment, error) {
+	return s.queryComments(ctx, `SELECT `+commentColumns+commentJoins+` WHERE c.created_at >= $1 ORDER BY c.created_at, c.id LIMIT $2`,
+		millis(since), limit)
+}
