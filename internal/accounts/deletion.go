@@ -2,7 +2,6 @@ package accounts
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"tribune/internal/secret"
@@ -94,6 +93,3 @@ func (s *Service) PurgeJob(ctx context.Context, userID string) error {
 	}
 	return nil
 }
-
-// ErrNotAllowed is returned for actions a role may not take.
-var ErrNotAllowed = errors.New("not allowed")

@@ -2,7 +2,9 @@ package api
 
 import (
 	"bufio"
+	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strconv"
@@ -66,28 +68,7 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 		}
 		return rc.Flush()
 	}
-	replayed := int64(0)
-	if last > 0 {
-		replayed = last
-		for {
-			evs, err := a.store.CommentEventsAfter(r.Context(), art.ID, last, 500)
-			if err != nil || len(evs) == 0 {
-				break
-			}
-			out, err := hub.Load(r.Context(), evs)
-			if err != nil {
-				break
-			}
-			for _, e := range out {
-				writeEvent(bw, e)
-			}
-			last = evs[len(evs)-1].Seq
-			replayed = last
-			if len(evs) < 500 {
-				break
-			}
-		}
-	}
+	replayed := a.replay(r.Context(), art.ID, last, bw)
 	if err := flush(); err != nil {
 		return nil
 	}
@@ -137,12 +118,32 @@ func (a *API) stream(w http.ResponseWriter, r *http.Request) error {
 	}
 }
 
-func writeEvent(bw *bufio.Writer, e comments.Event) {
-	bw.WriteString("id: ")
-	bw.WriteString(strconv.FormatInt(e.Seq, 10))
-	bw.WriteString("\nevent: comment\ndata: ")
-	bw.Write(e.Data)
-	bw.WriteString("\n\n")
+func writeEvent(w io.Writer, e comments.Event) { w.Write(comments.EventBytes(e)) }
+
+// replay writes the article's events after position last (a reconnecting
+// reader's Last-Event-ID) and returns the last position written; 0 means
+// a fresh stream with nothing to replay.
+func (a *API) replay(ctx context.Context, articleID string, last int64, w io.Writer) int64 {
+	if last <= 0 {
+		return last
+	}
+	for {
+		evs, err := a.store.CommentEventsAfter(ctx, articleID, last, 500)
+		if err != nil || len(evs) == 0 {
+			return last
+		}
+		out, err := a.comments.Hub.Load(ctx, evs)
+		if err != nil {
+			return last
+		}
+		for _, e := range out {
+			writeEvent(w, e)
+		}
+		last = evs[len(evs)-1].Seq
+		if len(evs) < 500 {
+			return last
+		}
+	}
 }
 
 // streamConn serves a stream on a hijacked connection: it writes the
@@ -163,27 +164,7 @@ func (a *API) streamConn(r *http.Request, header http.Header, conn net.Conn, brw
 	header.Del("Content-Length")
 	header.Write(head)
 	head.WriteString("\r\nretry: 3000\n: connected\n\n")
-	replayed := last
-	if last > 0 {
-		for {
-			evs, err := a.store.CommentEventsAfter(r.Context(), articleID, last, 500)
-			if err != nil || len(evs) == 0 {
-				break
-			}
-			out, err := hub.Load(r.Context(), evs)
-			if err != nil {
-				break
-			}
-			for _, e := range out {
-				head.Write(comments.EventBytes(e))
-			}
-			last = evs[len(evs)-1].Seq
-			replayed = last
-			if len(evs) < 500 {
-				break
-			}
-		}
-	}
+	replayed := a.replay(r.Context(), articleID, last, head)
 	conn.SetWriteDeadline(time.Now().Add(10 * time.Second))
 	if err := head.Flush(); err != nil {
 		hub.Detach(cs)

@@ -100,11 +100,9 @@ func runModerate(ctx context.Context, sio IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	p := policy.Default()
-	if cfg.PolicyFile != "" {
-		if p, err = policy.Load(cfg.PolicyFile); err != nil {
-			return err
-		}
+	p, err := loadRules(cfg)
+	if err != nil {
+		return err
 	}
 	if *lang == "" {
 		*lang = cfg.Language
@@ -181,4 +179,12 @@ func bestEffortID(raw string) string {
 		}
 	}
 	return ""
+}
+
+// loadRules reads the operator's policy (--policy) or the shipped one.
+func loadRules(cfg *config.Config) (*policy.Policy, error) {
+	if cfg.PolicyFile == "" {
+		return policy.Default(), nil
+	}
+	return policy.Load(cfg.PolicyFile)
 }

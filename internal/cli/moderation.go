@@ -10,7 +10,6 @@ import (
 	"tribune/internal/moderation"
 	"tribune/internal/moderation/classify"
 	"tribune/internal/moderation/eval"
-	"tribune/internal/moderation/policy"
 )
 
 const moderationUsage = `Usage:
@@ -64,11 +63,9 @@ func runModeration(ctx context.Context, sio IO, args []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", *data, err)
 		}
-		p := policy.Default()
-		if cfg.PolicyFile != "" {
-			if p, err = policy.Load(cfg.PolicyFile); err != nil {
-				return err
-			}
+		p, err := loadRules(cfg)
+		if err != nil {
+			return err
 		}
 		if *lang == "" {
 			*lang = cfg.Language

@@ -24,7 +24,6 @@ import (
 	"tribune/internal/moderation"
 	"tribune/internal/moderation/engine"
 	"tribune/internal/moderation/flashmob"
-	"tribune/internal/moderation/policy"
 	"tribune/internal/site"
 	"tribune/internal/store"
 	"tribune/internal/views"
@@ -93,11 +92,9 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if err != nil {
 		return err
 	}
-	rules := policy.Default()
-	if cfg.PolicyFile != "" {
-		if rules, err = policy.Load(cfg.PolicyFile); err != nil {
-			return err
-		}
+	rules, err := loadRules(cfg)
+	if err != nil {
+		return err
 	}
 	s, err := site.New(site.Deps{Config: cfg, Store: st, Setup: st, Views: counter, Log: log, Ready: ready.Load,
 		Accounts: acc.service, Captcha: acc.captcha, Social: acc.social, Policy: acc.policy, Key: acc.key, Rules: rules})

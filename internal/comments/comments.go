@@ -141,6 +141,7 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 	now := s.cfg.Now().UTC().Truncate(time.Millisecond)
 	c := store.Comment{ID: store.NewID(), ArticleID: article.ID, AuthorID: author.ID, AuthorName: author.Name, Body: clean, CreatedAt: now}
 	c.RootID = c.ID
+	parentText := ""
 	if parentID != "" {
 		p, err := s.store.CommentByID(ctx, parentID)
 		if err != nil || p.ArticleID != article.ID || p.Status != store.CommentPublished {
@@ -151,12 +152,7 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 		}
 		c.ParentID, c.RootID, c.Depth = p.ID, p.RootID, min(p.Depth+1, maxDepth)
 		c.ParentAuthorID, c.ParentAuthorName = p.AuthorID, p.AuthorName
-	}
-	parentText := ""
-	if parentID != "" {
-		if p, err := s.store.CommentByID(ctx, parentID); err == nil {
-			parentText = p.Body
-		}
+		parentText = p.Body
 	}
 	d, err := s.mod.Moderate(ctx, moderation.Submission{AuthorID: author.ID, ArticleID: article.ID, ParentID: parentID,
 		Text: clean, ArticleText: article.Headline + "\n" + article.Summary + "\n" + article.Body, ParentText: parentText,

@@ -34,5 +34,3 @@ func mapErr(err error) error {
 	}
 	return err
 }
-
-func errorsIsNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

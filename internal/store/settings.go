@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -47,7 +48,7 @@ const contentVersionKey = "content_version"
 func (s *Store) ContentVersion(ctx context.Context) (int64, error) {
 	v, err := s.Setting(ctx, contentVersionKey)
 	if err != nil {
-		if errorsIsNotFound(err) {
+		if errors.Is(err, ErrNotFound) {
 			return 0, nil
 		}
 		return 0, err
