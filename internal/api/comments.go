@@ -273,18 +273,30 @@ func (a *API) getComment(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return commentError(err)
 	}
-	if c.Status != store.CommentPublished && c.Status != store.CommentDeleted {
-		u, uerr := a.User(r)
-		if uerr != nil || (u.ID != c.AuthorID && u.Role != store.RoleModerator && u.Role != store.RoleAdmin) {
-			return &Error{Status: http.StatusNotFound, Message: "no such comment"}
-		}
+	u, uerr := a.User(r)
+	staff := uerr == nil && (u.Role == store.RoleModerator || u.Role == store.RoleAdmin)
+	if c.Status != store.CommentPublished && c.Status != store.CommentDeleted && !staff && (uerr != nil || u.ID != c.AuthorID) {
+		return &Error{Status: http.StatusNotFound, Message: "no such comment"}
 	}
 	reasons := moderation.ParseReasons(c.Reasons)
 	if reasons == nil {
 		reasons = []moderation.Reason{}
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"comment": comments.ToEvent(c, a.links), "reasons": reasons})
+	out := map[string]any{"comment": comments.ToEvent(c, a.links), "reasons": reasons}
+	if staff {
+		out["moderation"] = moderationView(c)
+	}
+	WriteJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// moderationView is what moderators see of the engine's judgement.
+func moderationView(c store.Comment) map[string]any {
+	scores := map[string]float64{}
+	if c.Scores != "" {
+		json.Unmarshal([]byte(c.Scores), &scores)
+	}
+	return map[string]any{"scores": scores, "policy_version": c.PolicyVersion, "needs_review": c.NeedsReview, "report_count": c.ReportCount}
 }
 
 type editBody struct {

@@ -275,6 +275,7 @@ func TestContractResponses(t *testing.T) {
 		{"GET", "/api/v1/articles/nope/comments/stream", anonymous, "", 404},
 
 		{"GET", c, anonymous, "", 200},
+		{"GET", c, bearer(e.mod), "", 200},
 		{"GET", "/api/v1/comments/nope", anonymous, "", 404},
 
 		{"PATCH", c, bearer(e.other), `{"text": "Boris's comment, edited."}`, 200},

@@ -175,3 +175,34 @@ func TestReportComment(t *testing.T) {
 		}
 	})
 }
+
+// TestModerationView: moderators see what the engine saw; readers, the
+// author included, do not.
+func TestModerationView(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st, 0)
+		id := e.post(e.reader, "", "A comment to look at.")["id"].(string)
+		path := "/api/v1/comments/" + id
+		for _, tc := range []struct {
+			name string
+			who  as
+			want bool
+		}{
+			{"anonymous", anonymous, false},
+			{"the author", bearer(e.reader), false},
+			{"a moderator", bearer(e.mod), true},
+		} {
+			m := e.do("GET", path, tc.who, nil).json(t)
+			mv, ok := m["moderation"].(map[string]any)
+			if ok != tc.want {
+				t.Errorf("%s: moderation = %v, want present %v", tc.name, m["moderation"], tc.want)
+				continue
+			}
+			if ok {
+				if _, isMap := mv["scores"].(map[string]any); !isMap || mv["needs_review"] != false || mv["report_count"] != float64(0) {
+					t.Errorf("%s: moderation = %v", tc.name, mv)
+				}
+			}
+		}
+	})
+}

@@ -1,11 +1,20 @@
 package cli
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"tribune/internal/config"
+	"tribune/internal/moderation/policy"
 )
 
 // TestModerateCommand checks the exact input and output format outside
@@ -73,5 +82,79 @@ func TestModerationEvalCommand(t *testing.T) {
 	out := run(t, "", "moderation", "eval", "--data-dir", dir, "--data", data)
 	if !strings.Contains(out, "4 examples") || !strings.Contains(out, "insult") || !strings.Contains(out, "1.0000") {
 		t.Errorf("eval printed:\n%s", out)
+	}
+}
+
+// TestModerateFlashMob: the comments of an organised action posted before
+// enough accounts had joined are reported too, and the output keeps the
+// input's order.
+func TestModerateFlashMob(t *testing.T) {
+	texts := []string{
+		"Stop the new bike lane on Main Street now, it is destroying local shops and nobody asked the residents.",
+		"stop the new bike lane on main street NOW!!! it is destroying local shops and nobody asked the residents",
+		"Nobody asked the residents. Stop the new bike lane on Main Street now, it is destroying local shops.",
+		"Stop the new bike lane on Main Stret now, it is destroying local shops and nobody asked residents.",
+		"Stop the new bike lane on Main Street now; it's destroying local shops and nobody asked the residents!",
+	}
+	var in []string
+	for i, text := range texts {
+		in = append(in, fmt.Sprintf(`{"id": "m%d", "text": %q, "author": "u%d", "time": "2026-11-27T10:0%d:00Z"}`, i, text, i, i))
+		in = append(in, fmt.Sprintf(`{"id": "c%d", "text": "The harbour works are late again, as the article says.", "author": "x%d", "time": "2026-11-27T10:0%d:30Z"}`, i, i%2, i))
+	}
+	out := run(t, strings.Join(in, "\n"), "moderate", "--data-dir", t.TempDir())
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(in) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(in), out)
+	}
+	for i, l := range lines {
+		var x struct {
+			ID       string   `json:"id"`
+			Decision string   `json:"decision"`
+			Rules    []string `json:"rules"`
+		}
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatal(err)
+		}
+		mob := slices.Contains(x.Rules, "flash-mob")
+		wantID := fmt.Sprintf("c%d", i/2)
+		if i%2 == 0 {
+			wantID = fmt.Sprintf("m%d", i/2)
+		}
+		if x.ID != wantID {
+			t.Errorf("line %d is %q, want %q (order kept)", i, x.ID, wantID)
+		}
+		if mob != (i%2 == 0) || (mob && x.Decision != "hold") {
+			t.Errorf("line %d = %+v", i, x)
+		}
+	}
+}
+
+// TestModerateAnswersEachLine: a caller that writes a line and waits for
+// its answer gets it without closing the input.
+func TestModerateAnswersEachLine(t *testing.T) {
+	m, err := newModerator(policy.Default(), &config.Config{BaseURL: "http://localhost", SiteName: "Tribune"}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- moderateStream(context.Background(), m.engine, m.mob, policy.Default(), "en", inR, outW)
+		outW.Close()
+	}()
+	answers := bufio.NewScanner(outR)
+	for i := range 3 {
+		fmt.Fprintf(inW, `{"id": "q%d", "text": "A calm remark about the harbour works number %d."}`+"\n", i, i)
+		if !answers.Scan() {
+			t.Fatalf("no answer to line %d", i)
+		}
+		if !strings.Contains(answers.Text(), fmt.Sprintf(`"id":"q%d"`, i)) {
+			t.Errorf("answer %d = %s", i, answers.Text())
+		}
+	}
+	inW.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

@@ -23,7 +23,6 @@ import (
 	"tribune/internal/metrics"
 	"tribune/internal/moderation"
 	"tribune/internal/moderation/engine"
-	"tribune/internal/moderation/flashmob"
 	"tribune/internal/site"
 	"tribune/internal/store"
 	"tribune/internal/views"
@@ -108,18 +107,20 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if st.Dialect() == store.Postgres {
 		writers = 2
 	}
-	eng, mob, err := newEngineWith(rules, cfg, log)
+	mod, err := newModerator(rules, cfg, log)
 	if err != nil {
 		return err
 	}
-	if err := rebuildFlashMob(ctx, st, mob); err != nil {
-		log.Warn("rebuild flash-mob memory", "err", err)
+	if err := rebuildStateful(ctx, st, mod); err != nil {
+		log.Warn("rebuild flash-mob and flood memory", "err", err)
 	}
-	if un := eng.Unenforced(); len(un) > 0 {
+	if un := mod.engine.Unenforced(); len(un) > 0 {
 		log.Info("moderation rules without a detector yet (moderators and reports still apply)", "rules", strings.Join(un, ","))
 	}
-	step := moderation.Step{Rate: moderation.RateLimit{Counter: st, PerMinute: cfg.CommentRate}, Engine: engine.Step{Engine: eng}, Lang: cfg.Language}
+	step := moderation.Step{Rate: moderation.RateLimit{Counter: st, PerMinute: cfg.CommentRate}, Engine: engine.Step{Engine: mod.engine}, Lang: cfg.Language}
 	cs := comments.New(comments.Config{Links: cfg.CommentLinks, Writers: writers}, st, step, log)
+	shareStateful(cs, mod)
+	marks := newLaterMarks(cs, mod, rules, log)
 	s.SetComments(cs)
 	s.Routes(mux)
 	api.New(api.Deps{Tokens: acc.service, Cookies: s, Articles: st, Store: st, Comments: cs, Links: cfg.CommentLinks, Log: log}).Routes(mux)
@@ -151,6 +152,9 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	wg.Go(func() { housekeeping(bg, st, log) })
 	wg.Go(func() { acc.runner.Run(bg) })
 	wg.Go(func() { cs.Run(bg) })
+	if marks != nil {
+		wg.Go(func() { marks.Run(bg) })
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -216,19 +220,4 @@ func siteHost(baseURL string) string {
 		return ""
 	}
 	return u.Hostname()
-}
-
-// rebuildFlashMob gives the coordinated-posting detector the comments of
-// its window posted before this node started (on any node).
-func rebuildFlashMob(ctx context.Context, st *store.Store, mob *flashmob.Detector) error {
-	recent, err := st.RecentComments(ctx, time.Now().Add(-10*time.Minute), 50000)
-	if err != nil {
-		return err
-	}
-	ins := make([]moderation.Input, len(recent))
-	for i, c := range recent {
-		ins[i] = moderation.Input{ID: c.ID, Text: c.Body, AuthorID: c.AuthorID, ArticleID: c.ArticleID, At: c.CreatedAt}
-	}
-	mob.Rebuild(ins)
-	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -32,6 +33,7 @@ type Store interface {
 	CommentsByIDs(ctx context.Context, ids []string) ([]store.Comment, error)
 	LastCommentSeq(ctx context.Context) (int64, error)
 	UserComments(ctx context.Context, userID string, limit int) ([]store.Comment, []string, error)
+	MarkComment(ctx context.Context, id, reasons string, hold bool) (store.Comment, bool, error)
 }
 
 // Moderator is the moderation step every new or edited comment passes.
@@ -154,7 +156,7 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 		c.ParentAuthorID, c.ParentAuthorName = p.AuthorID, p.AuthorName
 		parentText = p.Body
 	}
-	d, err := s.mod.Moderate(ctx, moderation.Submission{AuthorID: author.ID, ArticleID: article.ID, ParentID: parentID,
+	d, err := s.mod.Moderate(ctx, moderation.Submission{ID: c.ID, AuthorID: author.ID, ArticleID: article.ID, ParentID: parentID,
 		Text: clean, ArticleText: article.Headline + "\n" + article.Summary + "\n" + article.Body, ParentText: parentText,
 		IsModerator: isModerator(author), At: now})
 	if err != nil {
@@ -228,7 +230,7 @@ func (s *Service) Edit(ctx context.Context, editor store.User, id, text, reason 
 		version = c.Version
 	}
 	now := s.cfg.Now().UTC().Truncate(time.Millisecond)
-	d, err := s.mod.Moderate(ctx, moderation.Submission{AuthorID: c.AuthorID, ArticleID: c.ArticleID, ParentID: c.ParentID,
+	d, err := s.mod.Moderate(ctx, moderation.Submission{ID: c.ID, AuthorID: c.AuthorID, ArticleID: c.ArticleID, ParentID: c.ParentID,
 		Text: clean, IsEdit: true, IsModerator: byMod, At: now})
 	if err != nil {
 		return c, d, err
@@ -251,6 +253,40 @@ func (s *Service) Edit(ctx context.Context, editor store.User, id, text, reason 
 		}
 	}
 	return edited, d, err
+}
+
+// MarkLater applies a rule found after comments were judged (the first
+// comments of an organised action, recognised once enough accounts had
+// joined): each named comment gets the reason added and, with hold, is
+// taken down to wait for a moderator, or else marked for review. It
+// returns the ids not found (perhaps still being written) to try again.
+func (s *Service) MarkLater(ctx context.Context, ids []string, reason moderation.Reason, hold bool) ([]string, error) {
+	cs, err := s.store.CommentsByIDs(ctx, ids)
+	if err != nil {
+		return ids, err
+	}
+	found := map[string]bool{}
+	for _, c := range cs {
+		found[c.ID] = true
+		rs := moderation.ParseReasons(c.Reasons)
+		if slices.ContainsFunc(rs, func(r moderation.Reason) bool { return r.Rule == reason.Rule }) {
+			continue
+		}
+		rs = append(rs, reason)
+		d := moderation.Decision{Reasons: rs}
+		if _, changed, err := s.store.MarkComment(ctx, c.ID, d.ReasonsJSON(), hold); err != nil {
+			return nil, err
+		} else if changed {
+			s.changed(c.ArticleID)
+		}
+	}
+	var missing []string
+	for _, id := range ids {
+		if !found[id] {
+			missing = append(missing, id)
+		}
+	}
+	return missing, nil
 }
 
 // Delete removes a comment (its author or a moderator); replies stay.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -279,6 +280,57 @@ func TestFlaggedCommentsKeepScores(t *testing.T) {
 		got, _ := st.CommentByID(t.Context(), c.ID)
 		if got.Status != store.CommentPublished || !got.NeedsReview || got.Scores != `{"insult":0.25}` || got.PolicyVersion != "p-7" {
 			t.Errorf("flagged comment stored as %+v", got)
+		}
+	})
+}
+
+// TestMarkLater: a rule found after the fact (the first comments of a
+// flash mob) takes published comments down for a moderator, or marks them
+// for review, once; counts follow; unknown ids come back to retry.
+func TestMarkLater(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st, 0)
+		ctx := t.Context()
+		top, _, err := f.svc.Post(ctx, f.reader, f.art, "", "The first comment.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		reply, _, err := f.svc.Post(ctx, f.other, f.art, top.ID, "A reply to it.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged, _, err := f.svc.Post(ctx, f.other, f.art, "", "Another comment.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		why := moderation.Reason{Rule: "flash-mob", Message: "No organised actions."}
+		missing, err := f.svc.MarkLater(ctx, []string{reply.ID, "no-such-id"}, why, true)
+		if err != nil || len(missing) != 1 || missing[0] != "no-such-id" {
+			t.Fatalf("MarkLater = %v, %v", missing, err)
+		}
+		if _, err := f.svc.MarkLater(ctx, []string{flagged.ID}, why, false); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := st.CommentByID(ctx, reply.ID)
+		if got.Status != store.CommentHeld || len(moderation.ParseReasons(got.Reasons)) != 1 {
+			t.Errorf("held reply = %s %s", got.Status, got.Reasons)
+		}
+		parent, _ := st.CommentByID(ctx, top.ID)
+		art, _ := st.ArticleBySlug(ctx, f.art.Slug)
+		if parent.ReplyCount != 0 || art.CommentCount != 2 {
+			t.Errorf("reply count %d, article count %d; want 0 and 2", parent.ReplyCount, art.CommentCount)
+		}
+		got, _ = st.CommentByID(ctx, flagged.ID)
+		if got.Status != store.CommentPublished || !got.NeedsReview || !strings.Contains(got.Reasons, "flash-mob") {
+			t.Errorf("flagged = %+v", got)
+		}
+		// again: nothing changes, the reason is not repeated
+		if _, err := f.svc.MarkLater(ctx, []string{reply.ID, flagged.ID}, why, true); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = st.CommentByID(ctx, flagged.ID)
+		if got.Status != store.CommentPublished || len(moderation.ParseReasons(got.Reasons)) != 1 {
+			t.Errorf("after a repeat = %s %s", got.Status, got.Reasons)
 		}
 	})
 }

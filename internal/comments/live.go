@@ -87,7 +87,15 @@ type Hub struct {
 
 	kick  chan struct{}
 	ready chan struct{}
+	// observe, if set, sees every comment the poller delivers (published
+	// on any node), once each.
+	observe func(store.Comment)
 }
+
+// Observe sets a function that sees every newly published comment, from
+// any node, as the poller delivers it: for detectors that must see the
+// whole site's traffic (coordinated posting, flooding). Set it before Run.
+func (h *Hub) Observe(fn func(store.Comment)) { h.observe = fn }
 
 // Subscriber is one open stream.
 type Subscriber struct {
@@ -213,9 +221,14 @@ func (h *Hub) poll(ctx context.Context) error {
 				fresh = append(fresh, e)
 			}
 		}
-		out, err := h.Load(ctx, fresh)
+		out, cs, err := h.load(ctx, fresh)
 		if err != nil {
 			return err
+		}
+		if h.observe != nil {
+			for _, c := range cs {
+				h.observe(c)
+			}
 		}
 		for _, e := range out {
 			h.fanOut(e)
@@ -257,32 +270,42 @@ func (h *Hub) advance(now time.Time) {
 
 // Load turns stored events into stream events with their comments' JSON.
 func (h *Hub) Load(ctx context.Context, evs []store.CommentEvent) ([]Event, error) {
+	out, _, err := h.load(ctx, evs)
+	return out, err
+}
+
+// load is Load that also returns the comments sent.
+func (h *Hub) load(ctx context.Context, evs []store.CommentEvent) ([]Event, []store.Comment, error) {
 	ids := make([]string, len(evs))
 	for i, e := range evs {
 		ids[i] = e.CommentID
 	}
 	cs, err := h.store.CommentsByIDs(ctx, ids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	byID := make(map[string]store.Comment, len(cs))
 	for _, c := range cs {
 		byID[c.ID] = c
 	}
 	out := make([]Event, 0, len(evs))
+	var sent []store.Comment
 	for _, e := range evs {
 		c, ok := byID[e.CommentID]
-		if !ok {
+		// Comments taken down since (held for a moderator) are not sent;
+		// one published again has a newer event, which is the one sent.
+		if !ok || c.Status == store.CommentHeld || c.Status == store.CommentRejected || (c.Seq != 0 && c.Seq != e.Seq) {
 			continue
 		}
 		c.Seq = e.Seq
 		data, err := json.Marshal(ToEvent(c, h.links))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = append(out, Event{Seq: e.Seq, ArticleID: e.ArticleID, Data: data})
+		sent = append(sent, c)
 	}
-	return out, nil
+	return out, sent, nil
 }
 
 // fanOut gives an event to every subscriber of its article without ever

@@ -68,6 +68,8 @@ func ParseReasons(s string) []Reason {
 
 // Submission is a comment to judge, with the context the steps need.
 type Submission struct {
+	// ID is the comment's id (new comments get theirs before judging).
+	ID        string
 	AuthorID  string
 	ArticleID string
 	ParentID  string

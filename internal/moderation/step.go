@@ -25,6 +25,6 @@ func (s Step) Moderate(ctx context.Context, sub Submission) (Decision, error) {
 	if err != nil || s.Engine == nil || (sub.IsEdit && sub.IsModerator) {
 		return d, err
 	}
-	return s.Engine.Evaluate(ctx, Input{Text: sub.Text, AuthorID: sub.AuthorID, ArticleID: sub.ArticleID,
+	return s.Engine.Evaluate(ctx, Input{ID: sub.ID, Text: sub.Text, AuthorID: sub.AuthorID, ArticleID: sub.ArticleID,
 		ArticleText: sub.ArticleText, ParentText: sub.ParentText, At: sub.At, Lang: s.Lang}), nil
 }

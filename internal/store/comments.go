@@ -358,10 +358,18 @@ func (s *Store) EditComment(ctx context.Context, e CommentEdit) (Comment, error)
 			VALUES ($1, $2, $3, $4, $5, $6)`, e.ID, next, e.Body, e.EditorID, e.Reason, millis(e.At)); err != nil {
 			return fmt.Errorf("comment version: %w", err)
 		}
+		was := c.Status
 		c.Body, c.Status, c.Reasons, c.Version, c.EditedAt, c.EditedByModerator = e.Body, e.Status, e.Reasons, next, e.At, mod != 0
-		if e.Status == CommentPublished && c.Seq == 0 {
-			c.CreatedAt = e.At
+		switch {
+		case e.Status == CommentPublished && was != CommentPublished:
+			if c.Seq == 0 {
+				c.CreatedAt = e.At
+			}
 			if err := publish(ctx, tx, &c); err != nil {
+				return err
+			}
+		case e.Status != CommentPublished && was == CommentPublished:
+			if err := unpublish(ctx, tx, c); err != nil {
 				return err
 			}
 		}
@@ -491,6 +499,57 @@ func publish(ctx context.Context, tx *sql.Tx, c *Comment) error {
 		}
 	}
 	return nil
+}
+
+// unpublish takes a comment that stops being visible out of its article's
+// and parent's counts.
+func unpublish(ctx context.Context, tx *sql.Tx, c Comment) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1 AND comment_count > 0`, c.ArticleID); err != nil {
+		return fmt.Errorf("unpublish comment: %w", err)
+	}
+	if c.ParentID != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET reply_count = reply_count - 1 WHERE id = $1 AND reply_count > 0`, c.ParentID); err != nil {
+			return fmt.Errorf("unpublish comment: %w", err)
+		}
+	}
+	return nil
+}
+
+// MarkComment records a rule found after a comment was judged (an
+// organised action recognised later) by replacing its reasons. With hold, a
+// published comment is taken down to wait for a moderator; otherwise it is
+// marked for review. Only published or held comments change; the result
+// says whether this one did.
+func (s *Store) MarkComment(ctx context.Context, id, reasons string, hold bool) (Comment, bool, error) {
+	var out Comment
+	changed := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		c, err := scanComment(tx.QueryRowContext(ctx, `SELECT `+commentColumns+commentJoins+` WHERE c.id = $1`, id))
+		if err != nil {
+			return err
+		}
+		out = c
+		if c.Status != CommentPublished && c.Status != CommentHeld {
+			return nil
+		}
+		review := 1
+		if hold && c.Status == CommentPublished {
+			if err := unpublish(ctx, tx, c); err != nil {
+				return err
+			}
+			c.Status, review = CommentHeld, 0
+		} else if c.Status == CommentHeld {
+			review = 0
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE comments SET status = $2, reasons = $3, needs_review = $4 WHERE id = $1`,
+			id, c.Status, reasons, review); err != nil {
+			return fmt.Errorf("mark comment: %w", err)
+		}
+		c.Reasons, c.NeedsReview = reasons, review != 0
+		out, changed = c, true
+		return nil
+	})
+	return out, changed, err
 }
 
 // RecentComments lists the comments posted since a time, oldest first, at

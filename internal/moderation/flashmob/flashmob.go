@@ -27,7 +27,7 @@ const Rule = "flash-mob"
 const (
 	DefaultWindow     = 10 * time.Minute
 	DefaultMinAuthors = 5
-	DefaultSimilarity = 0.6
+	DefaultSimilarity = 0.65
 	DefaultMinWords   = 5
 	DefaultMaxEntries = 50000
 )
@@ -54,9 +54,13 @@ type Options struct {
 
 // entry is one remembered comment.
 type entry struct {
+	id     string
 	at     time.Time
 	author string
 	sig    signature
+	// reported: the comment is known to be part of a group (its id was
+	// returned or passed to OnGroup once).
+	reported bool
 	// mark is the number of the last add that compared with this entry,
 	// so an entry found in several bands is compared once.
 	mark uint64
@@ -69,7 +73,8 @@ type entry struct {
 //     Window by enough other accounts that, with its own author, at least
 //     MinAuthors distinct accounts posted it.
 type Detector struct {
-	opts Options
+	opts    Options
+	onGroup func(ids []string)
 
 	mu      sync.Mutex
 	adds    uint64
@@ -77,6 +82,7 @@ type Detector struct {
 	queue   []*entry // in arrival order; queue[head:] are live
 	head    int
 	buckets map[uint64][]*entry
+	ids     map[string]*entry // live entries by comment id
 }
 
 // New returns an empty Detector.
@@ -106,7 +112,14 @@ func (d *Detector) reset() {
 	d.head = 0
 	d.now = time.Time{}
 	d.buckets = map[uint64][]*entry{}
+	d.ids = map[string]*entry{}
 }
+
+// OnGroup sets a hook that receives the ids of earlier comments found to
+// belong to a group when the group is recognised (each id once). It is
+// called outside the detector's lock, from Detect or Observe; set it
+// before use.
+func (d *Detector) OnGroup(fn func(ids []string)) { d.onGroup = fn }
 
 // Name identifies the detector in the policy file.
 func (d *Detector) Name() string { return "flashmob" }
@@ -114,15 +127,44 @@ func (d *Detector) Name() string { return "flashmob" }
 // Detect remembers the comment and reports it when it is part of an
 // organised action.
 func (d *Detector) Detect(_ context.Context, in moderation.Input) []moderation.Finding {
-	n := d.add(in)
+	n, earlier := d.add(in)
 	if n < d.opts.MinAuthors {
 		return nil
 	}
+	d.tell(earlier)
 	return []moderation.Finding{{
 		Rule:   Rule,
 		Score:  1,
 		Detail: fmt.Sprintf("near-identical to comments from %d other accounts", n-1),
 	}}
+}
+
+// Observe remembers a comment judged elsewhere (another node) without
+// judging it; a comment already remembered (by id) is skipped. If it
+// completes a group, OnGroup receives the group's unreported ids, its own
+// included.
+func (d *Detector) Observe(in moderation.Input) {
+	if in.ID != "" {
+		d.mu.Lock()
+		_, seen := d.ids[in.ID]
+		d.mu.Unlock()
+		if seen {
+			return
+		}
+	}
+	n, earlier := d.add(in)
+	if n >= d.opts.MinAuthors && in.ID != "" {
+		earlier = append(earlier, in.ID)
+	}
+	if n >= d.opts.MinAuthors {
+		d.tell(earlier)
+	}
+}
+
+func (d *Detector) tell(ids []string) {
+	if len(ids) > 0 && d.onGroup != nil {
+		d.onGroup(ids)
+	}
 }
 
 // Rebuild replaces the state with the given recent comments (for example
@@ -137,6 +179,12 @@ func (d *Detector) Rebuild(comments []moderation.Input) {
 	for _, c := range sorted {
 		d.add(c)
 	}
+	// Groups completed before the restart were handled then.
+	d.mu.Lock()
+	for _, e := range d.queue[d.head:] {
+		e.reported = true
+	}
+	d.mu.Unlock()
 }
 
 // Len reports how many comments the detector remembers.
@@ -148,11 +196,13 @@ func (d *Detector) Len() int {
 
 // add remembers a comment and returns the number of distinct authors,
 // its own included, of it and its near-duplicates within the window (0 for
-// exempt comments).
-func (d *Detector) add(in moderation.Input) int {
+// exempt comments). When that makes a group, it also returns the ids of
+// the near-duplicates not reported before, and marks them and the new
+// comment reported.
+func (d *Detector) add(in moderation.Input) (int, []string) {
 	ws := words(in.Text)
 	if len(ws) < d.opts.MinWords {
-		return 0
+		return 0, nil
 	}
 	sig := minhash(features(ws, make([]uint64, 0, len(ws)*8)))
 	keys := bandKeys(&sig)
@@ -179,8 +229,11 @@ func (d *Detector) add(in moderation.Input) int {
 			cands = append(cands, e)
 		}
 	}
-	e := &entry{at: in.At, author: in.AuthorID, sig: sig}
+	e := &entry{id: in.ID, at: in.At, author: in.AuthorID, sig: sig}
 	d.queue = append(d.queue, e)
+	if e.id != "" {
+		d.ids[e.id] = e
+	}
 	for _, k := range keys {
 		b := append(d.buckets[k], e)
 		if len(b) > maxPerBucket {
@@ -193,12 +246,59 @@ func (d *Detector) add(in moderation.Input) int {
 	// Signatures never change, so the comparisons run outside the lock
 	// and concurrent comments do not wait for each other.
 	authors := map[string]bool{in.AuthorID: true}
+	similar := cands[:0]
 	for _, c := range cands {
-		if !authors[c.author] && similarity(&sig, &c.sig) >= d.opts.Similarity {
+		if similarity(&sig, &c.sig) >= d.opts.Similarity {
 			authors[c.author] = true
+			similar = append(similar, c)
 		}
 	}
-	return len(authors)
+	if len(authors) < d.opts.MinAuthors {
+		return len(authors), nil
+	}
+	var ids []string
+	core := d.core(similar)
+	d.mu.Lock()
+	e.reported = true
+	for i, c := range similar {
+		if core[i] && !c.reported {
+			c.reported = true
+			if c.id != "" {
+				ids = append(ids, c.id)
+			}
+		}
+	}
+	d.mu.Unlock()
+	return len(authors), ids
+}
+
+// core tells which of the comments similar to a new one belong to the
+// group itself rather than merely resembling the new comment: those also
+// similar to at least half of the others. Members of an organised action
+// are edits of one text and resemble one another; an unrelated comment
+// that happens to share a stock phrase with one of them does not.
+func (d *Detector) core(similar []*entry) []bool {
+	n := len(similar)
+	in := make([]bool, n)
+	if n <= 2 {
+		for i := range in {
+			in[i] = true
+		}
+		return in
+	}
+	near := make([]int, n)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if similarity(&similar[i].sig, &similar[j].sig) >= d.opts.Similarity {
+				near[i]++
+				near[j]++
+			}
+		}
+	}
+	for i := range n {
+		in[i] = 2*near[i] >= n-1
+	}
+	return in
 }
 
 // evict forgets comments older than the window and, past the cap, the
@@ -212,6 +312,9 @@ func (d *Detector) evict() {
 		}
 		d.queue[d.head] = nil
 		d.head++
+		if e.id != "" && d.ids[e.id] == e {
+			delete(d.ids, e.id)
+		}
 		for _, k := range bandKeys(&e.sig) {
 			b := d.buckets[k]
 			for i, x := range b {

@@ -3,6 +3,7 @@ package flashmob
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -167,4 +168,56 @@ func splitSpace(s string) []string {
 		cur += string(r)
 	}
 	return out
+}
+
+// TestOnGroup: when the fifth account completes a group, the hook names
+// the four earlier members, once; later members are reported by Detect
+// alone.
+func TestOnGroup(t *testing.T) {
+	d := New(Options{})
+	var named [][]string
+	d.OnGroup(func(ids []string) { named = append(named, ids) })
+	ctx := context.Background()
+	d.Detect(ctx, moderation.Input{ID: "other", Text: "The council should publish the full budget before the vote next week, not after it.", AuthorID: "z", At: t0})
+	for i, text := range mobVariants {
+		d.Detect(ctx, moderation.Input{ID: fmt.Sprint("m", i), Text: text, AuthorID: fmt.Sprint("u", i), At: t0.Add(time.Duration(i) * time.Minute)})
+	}
+	if len(named) != 1 {
+		t.Fatalf("hook called %d times (%v), want once", len(named), named)
+	}
+	got := fmt.Sprint(sortedCopy(named[0]))
+	if got != "[m0 m1 m2 m3]" {
+		t.Errorf("named %s, want [m0 m1 m2 m3]", got)
+	}
+}
+
+// TestObserve: comments judged on other nodes count, once each, and a
+// group they complete is named whole.
+func TestObserve(t *testing.T) {
+	d := New(Options{})
+	var named []string
+	d.OnGroup(func(ids []string) { named = append(named, ids...) })
+	ctx := context.Background()
+	for i, text := range mobVariants[:3] {
+		d.Detect(ctx, moderation.Input{ID: fmt.Sprint("m", i), Text: text, AuthorID: fmt.Sprint("u", i), At: t0.Add(time.Duration(i) * time.Second)})
+	}
+	// a comment this node judged comes back from the database: no change
+	d.Observe(moderation.Input{ID: "m2", Text: mobVariants[2], AuthorID: "u2", At: t0.Add(2 * time.Second)})
+	if d.Len() != 3 {
+		t.Fatalf("Len = %d after a repeat, want 3", d.Len())
+	}
+	d.Observe(moderation.Input{ID: "r3", Text: mobVariants[3], AuthorID: "u3", At: t0.Add(3 * time.Second)})
+	if len(named) != 0 {
+		t.Fatalf("named %v with four accounts", named)
+	}
+	d.Observe(moderation.Input{ID: "r4", Text: mobVariants[4], AuthorID: "u4", At: t0.Add(4 * time.Second)})
+	if got := fmt.Sprint(sortedCopy(named)); got != "[m0 m1 m2 r3 r4]" {
+		t.Errorf("named %s, want all five", got)
+	}
+}
+
+func sortedCopy(s []string) []string {
+	c := append([]string(nil), s...)
+	slices.Sort(c)
+	return c
 }

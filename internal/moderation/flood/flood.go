@@ -7,6 +7,7 @@ package flood
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -47,7 +48,11 @@ type history struct {
 	last       time.Time
 	posts      []time.Time // within RateWindow, at most MaxPerWindow+1
 	incoherent []time.Time // within IncoherentWindow, at most MaxIncoherent
+	ids        []string    // the newest comment ids, so Observe counts each once
 }
+
+// maxIDs is how many comment ids per author Observe checks for repeats.
+const maxIDs = 32
 
 // Detector reports authors flooding a discussion.
 //
@@ -91,6 +96,17 @@ func (d *Detector) Name() string { return "flood" }
 // Comments without an author are judged for nothing: there is no one to
 // attribute a rate to.
 func (d *Detector) Detect(_ context.Context, in moderation.Input) []moderation.Finding {
+	return d.record(in, false)
+}
+
+// Observe records a comment judged elsewhere (another node) in its
+// author's history without judging it; a comment already recorded (by id)
+// is skipped.
+func (d *Detector) Observe(in moderation.Input) {
+	d.record(in, true)
+}
+
+func (d *Detector) record(in moderation.Input, observe bool) []moderation.Finding {
 	if in.AuthorID == "" {
 		return nil
 	}
@@ -107,11 +123,20 @@ func (d *Detector) Detect(_ context.Context, in moderation.Input) []moderation.F
 		h = &history{}
 		d.authors[in.AuthorID] = h
 	}
+	if in.ID != "" {
+		if observe && slices.Contains(h.ids, in.ID) {
+			return nil
+		}
+		if len(h.ids) == maxIDs {
+			h.ids = append(h.ids[:0], h.ids[1:]...)
+		}
+		h.ids = append(h.ids, in.ID)
+	}
 	if in.At.After(h.last) {
 		h.last = in.At
 	}
 	h.posts = keep(append(h.posts, in.At), d.now.Add(-d.opts.RateWindow), d.opts.MaxPerWindow+1)
-	if len(h.posts) > d.opts.MaxPerWindow {
+	if len(h.posts) > d.opts.MaxPerWindow && !observe {
 		return []moderation.Finding{{
 			Rule:   Rule,
 			Score:  1,
@@ -122,7 +147,7 @@ func (d *Detector) Detect(_ context.Context, in moderation.Input) []moderation.F
 		return nil
 	}
 	h.incoherent = keep(append(h.incoherent, in.At), d.now.Add(-d.opts.IncoherentWindow), d.opts.MaxIncoherent)
-	if len(h.incoherent) < d.opts.MaxIncoherent {
+	if len(h.incoherent) < d.opts.MaxIncoherent || observe {
 		return nil
 	}
 	return []moderation.Finding{{

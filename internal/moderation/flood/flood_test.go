@@ -181,3 +181,30 @@ func BenchmarkDetect(b *testing.B) {
 		i++
 	}
 }
+
+// TestObserve: comments posted through other nodes count towards the
+// rate, each once, without being judged themselves.
+func TestObserve(t *testing.T) {
+	d := New(Options{})
+	ctx := context.Background()
+	for i := range DefaultMaxPerWindow {
+		in := moderation.Input{ID: fmt.Sprint("r", i), Text: fmt.Sprintf("A perfectly reasonable comment number %d.", i), AuthorID: "a", At: t0.Add(time.Duration(i) * time.Second)}
+		d.Observe(in)
+		d.Observe(in) // seen twice (the database lists it again): counted once
+	}
+	local := moderation.Input{ID: "l1", Text: "One more perfectly reasonable comment.", AuthorID: "a", At: t0.Add(20 * time.Second)}
+	if got := d.Detect(ctx, local); len(got) == 0 {
+		t.Fatalf("the %dth comment within the window was not reported", DefaultMaxPerWindow+1)
+	}
+	// this node's own comment, read back from the database, is not counted again
+	d.Observe(local)
+	d2 := New(Options{})
+	for i := range DefaultMaxPerWindow - 2 {
+		d2.Observe(moderation.Input{ID: fmt.Sprint("r", i), Text: "Fine words here.", AuthorID: "b", At: t0})
+	}
+	d2.Detect(ctx, moderation.Input{ID: "x", Text: "Fine words here.", AuthorID: "b", At: t0})
+	d2.Observe(moderation.Input{ID: "x", Text: "Fine words here.", AuthorID: "b", At: t0})
+	if got := d2.Detect(ctx, moderation.Input{ID: "y", Text: "Fine words here.", AuthorID: "b", At: t0}); len(got) != 0 {
+		t.Errorf("a repeat was counted: %v", got)
+	}
+}
