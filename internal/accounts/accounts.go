@@ -95,6 +95,24 @@ type Service struct {
 	// takes its parameters' memory, so a burst of sign-ins must queue
 	// rather than exhaust the node's memory.
 	hashSlots chan struct{}
+	// newAccount, if set, sees every new account and newly linked social
+	// identity (recognising permanently blocked people).
+	newAccount func(ctx context.Context, u store.User) error
+}
+
+// OnNewAccount sets a check run on every new account and on every social
+// identity linked to one, after it is stored; set it before use.
+func (s *Service) OnNewAccount(fn func(ctx context.Context, u store.User) error) { s.newAccount = fn }
+
+// checkNew runs the new-account check; its failure is logged, never
+// shown: the account exists either way.
+func (s *Service) checkNew(ctx context.Context, u store.User) {
+	if s.newAccount == nil {
+		return
+	}
+	if err := s.newAccount(ctx, u); err != nil {
+		s.log.Warn("new account check", "user", u.ID, "err", err)
+	}
 }
 
 // maxConcurrentHashes is how many password hashes one node computes at once.

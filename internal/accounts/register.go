@@ -88,6 +88,7 @@ func (s *Service) Register(ctx context.Context, in Registration) (store.User, er
 	if err != nil {
 		return store.User{}, err
 	}
+	s.checkNew(ctx, u)
 	return u, s.sendVerification(ctx, u)
 }
 

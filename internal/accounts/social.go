@@ -121,6 +121,7 @@ func (s *Service) CompleteSocialRegistration(ctx context.Context, id Social, nam
 	if err := s.link(ctx, u, id); err != nil {
 		return u, "", err
 	}
+	s.checkNew(ctx, u)
 	if !u.Verified() {
 		if err := s.sendVerification(ctx, u); err != nil {
 			return u, "", err
@@ -141,7 +142,11 @@ func (s *Service) LinkSocial(ctx context.Context, u store.User, id Social) error
 	case !errors.Is(err, store.ErrNotFound):
 		return err
 	}
-	return s.link(ctx, u, id)
+	if err := s.link(ctx, u, id); err != nil {
+		return err
+	}
+	s.checkNew(ctx, u)
+	return nil
 }
 
 func (s *Service) link(ctx context.Context, u store.User, id Social) error {

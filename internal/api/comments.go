@@ -106,7 +106,7 @@ func commentError(err error) error {
 		return &Error{Status: http.StatusUnprocessableEntity, Message: te.Error()}
 	case errors.As(err, &le):
 		return &Error{Status: http.StatusTooManyRequests, Message: le.Error(), RetryAfter: le.Wait}
-	case errors.Is(err, comments.ErrNotVerified), errors.Is(err, comments.ErrNotYours):
+	case errors.Is(err, comments.ErrNotVerified), errors.Is(err, comments.ErrNotYours), errors.As(err, new(*comments.BlockedError)):
 		return &Error{Status: http.StatusForbidden, Message: err.Error()}
 	case errors.Is(err, comments.ErrNoParent), errors.Is(err, comments.ErrTooLate), errors.Is(err, comments.ErrUnknownRule),
 		errors.Is(err, comments.ErrDeleted):

@@ -122,6 +122,11 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	shareStateful(cs, mod)
 	marks := newLaterMarks(cs, mod, rules, log)
 	s.SetComments(cs)
+	rv, err := newWorkspace(ctx, cfg, st, rules, acc, cs, log)
+	if err != nil {
+		return err
+	}
+	s.SetReview(rv)
 	s.Routes(mux)
 	api.New(api.Deps{Tokens: acc.service, Cookies: s, Articles: st, Store: st, Comments: cs, Links: cfg.CommentLinks, Log: log}).Routes(mux)
 	var h http.Handler = mux

@@ -67,7 +67,24 @@ type Service struct {
 	// versions counts local changes per article (*atomic.Int64), so page
 	// caches on this node see a change at once.
 	versions sync.Map
+	rec      Recorder
 }
+
+// Recorder records the machine's decisions on new comments: Prepare
+// attaches what to store with the comment (audit entry, statement of
+// reasons, strike), Written follows up once it is stored (email,
+// webhooks, the aftermath of a block). The moderators' workspace.
+type Recorder interface {
+	Prepare(c *store.Comment, d moderation.Decision)
+	Written(ctx context.Context, c store.Comment, author store.User)
+}
+
+// SetRecorder sets the recorder of machine decisions; call before Run.
+func (s *Service) SetRecorder(r Recorder) { s.rec = r }
+
+// Changed tells this node's page caches that an article's comments
+// changed (a moderator's decision made elsewhere).
+func (s *Service) Changed(articleID string) { s.changed(articleID) }
 
 // Version is a number that changes whenever a comment of the article is
 // posted, edited or deleted on this node, or one published on another
@@ -94,7 +111,7 @@ func New(cfg Config, st Store, mod Moderator, log *slog.Logger) *Service {
 		cfg.EditWindow = 15 * time.Minute
 	}
 	if cfg.ReportThreshold == 0 {
-		cfg.ReportThreshold = 3
+		cfg.ReportThreshold = 1
 	}
 	if cfg.Writers <= 0 {
 		cfg.Writers = 1
@@ -111,6 +128,27 @@ func (s *Service) Run(ctx context.Context) {
 	go func() { s.Hub.Run(ctx); close(done) }()
 	s.writer.run(ctx)
 	<-done
+}
+
+// BlockedError refuses a blocked reader, saying why and what they can do.
+type BlockedError struct {
+	Reason    string
+	Permanent bool
+}
+
+func (e *BlockedError) Error() string {
+	msg := "Your account is blocked: you can read the site but not comment or report comments."
+	if e.Reason != "" {
+		msg += " Reason: " + e.Reason
+	}
+	if e.Permanent {
+		return msg + " This block is permanent and cannot be appealed."
+	}
+	return msg + " You may appeal the block once from your account page (/account/appeal)."
+}
+
+func blockedError(u store.User) error {
+	return &BlockedError{Reason: u.BlockReason, Permanent: u.BlockPermanent}
 }
 
 // Errors readers see; their text is the message.
@@ -134,6 +172,9 @@ const maxDepth = 3
 func (s *Service) Post(ctx context.Context, author store.User, article news.Article, parentID, text string) (store.Comment, moderation.Decision, error) {
 	if !author.Verified() {
 		return store.Comment{}, moderation.Decision{}, ErrNotVerified
+	}
+	if author.Blocked() {
+		return store.Comment{}, moderation.Decision{}, blockedError(author)
 	}
 	clean, err := CleanText(text)
 	if err != nil {
@@ -165,9 +206,15 @@ func (s *Service) Post(ctx context.Context, author store.User, article news.Arti
 	c.Status, c.Reasons = status(d.Action), d.ReasonsJSON()
 	c.NeedsReview = d.Action == moderation.Flag
 	c.Scores, c.PolicyVersion = d.ScoresJSON(), d.PolicyVersion
+	if s.rec != nil {
+		s.rec.Prepare(&c, d)
+	}
 	saved, err := s.writer.write(ctx, c)
 	if err != nil {
 		return c, d, err
+	}
+	if s.rec != nil && saved.Machine != nil {
+		s.rec.Written(ctx, saved, author)
 	}
 	s.changed(article.ID)
 	if saved.Status == store.CommentPublished {
@@ -217,6 +264,8 @@ func (s *Service) Edit(ctx context.Context, editor store.User, id, text, reason 
 	switch {
 	case byMod && !isModerator(editor):
 		return c, moderation.Decision{}, ErrNotYours
+	case !byMod && editor.Blocked():
+		return c, moderation.Decision{}, blockedError(editor)
 	case !byMod && !s.CanEdit(editor, c):
 		return c, moderation.Decision{}, ErrTooLate
 	case byMod && len(reason) < 3:
@@ -310,6 +359,9 @@ func (s *Service) Delete(ctx context.Context, u store.User, id string) error {
 func (s *Service) Report(ctx context.Context, u store.User, id, rule, note string) error {
 	if !u.Verified() {
 		return ErrNotVerified
+	}
+	if u.Blocked() {
+		return blockedError(u)
 	}
 	if !KnownRule(rule) {
 		return ErrUnknownRule

@@ -70,6 +70,9 @@ type Config struct {
 	// CommentRate is how many comments one author may post per minute;
 	// 0 turns the limit off (load tests).
 	CommentRate int
+	// StrikeLimit is the strike points (rejected comments weighted by
+	// their rule's severity) that block an account; 0 never blocks.
+	StrikeLimit int
 	// CommentLinks shows URLs in comments as links.
 	CommentLinks bool
 	// PolicyFile replaces the shipped Community Standards policy (YAML or
@@ -81,6 +84,10 @@ type Config struct {
 	// ScorerURL and ScorerToken configure the optional external scorer
 	// (docs/moderation-external.md); empty URL leaves it off.
 	ScorerURL, ScorerToken string
+	// WebhookURLs receive signed moderation events (docs/webhooks.md);
+	// none turns webhooks off. WebhookSecret keys their HMAC signatures.
+	WebhookURLs   []string
+	WebhookSecret string
 	// PurgeComments removes the comments of readers whose deleted accounts
 	// are purged after 30 days; otherwise they stay, anonymised.
 	PurgeComments bool
@@ -113,7 +120,8 @@ type setting struct {
 func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 	var (
 		c                                                                  Config
-		tz, demo, flush, trust, port, hook, rate, links, purge, blocklists string
+		tz, demo, flush, trust, port, hook, rate, links, purge, blocklists, strikes string
+		webhooks                                                           string
 	)
 	settings := []setting{
 		{"addr", "TRIBUNE_ADDR", "address to listen on", &c.Addr, "127.0.0.1:8080"},
@@ -140,10 +148,13 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		{"privacy-policy-version", "TRIBUNE_PRIVACY_POLICY_VERSION", "version of the privacy policy readers consent to", &c.PrivacyPolicyVersion, ""},
 		{"captcha-test-hook", "TRIBUNE_CAPTCHA_TEST_HOOK", "accept the answer TEST-PASS in the captcha: browser tests only, never in production", &hook, "false"},
 		{"comment-rate", "TRIBUNE_COMMENT_RATE", "comments one author may post per minute; 0 turns the limit off", &rate, "5"},
+		{"strike-limit", "TRIBUNE_STRIKE_LIMIT", "strike points (rejected comments weighted by rule severity) that block an account; 0 never blocks", &strikes, "10"},
 		{"policy", "TRIBUNE_POLICY", "moderation policy file (YAML or JSON) replacing the shipped Community Standards", &c.PolicyFile, ""},
 		{"blocklists", "TRIBUNE_BLOCKLISTS", "comma-separated malware blocklist files (hosts, one domain a line, or URLhaus format)", &blocklists, ""},
 		{"scorer-url", "TRIBUNE_SCORER_URL", "URL of an external moderation scorer (off when empty)", &c.ScorerURL, ""},
 		{"scorer-token", "TRIBUNE_SCORER_TOKEN", "bearer token for the external scorer", &c.ScorerToken, ""},
+		{"webhook-url", "TRIBUNE_WEBHOOK_URL", "comma-separated http(s) URLs that receive signed moderation events (off when empty)", &webhooks, ""},
+		{"webhook-secret", "TRIBUNE_WEBHOOK_SECRET", "secret of at least 16 bytes that signs webhook requests; required with webhook-url", &c.WebhookSecret, ""},
 		{"purge-comments", "TRIBUNE_PURGE_COMMENTS", "when a deleted account is purged after 30 days: remove its comments, or anonymise them", &purge, "anonymise"},
 		{"comment-links", "TRIBUNE_COMMENT_LINKS", "show URLs in comments as links (true/false)", &links, "false"},
 		{"oauth-google-client-id", "TRIBUNE_OAUTH_GOOGLE_CLIENT_ID", "Google sign-in client id", &c.GoogleClientID, ""},
@@ -204,6 +215,9 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 				c.Blocklists = append(c.Blocklists, b)
 			}
 		}
+		if c.WebhookURLs, err = webhookURLs(webhooks, c.WebhookSecret); err != nil {
+			return nil, err
+		}
 		switch purge {
 		case "remove":
 			c.PurgeComments = true
@@ -213,6 +227,9 @@ func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 		}
 		if c.CommentRate, err = strconv.Atoi(rate); err != nil || c.CommentRate < 0 {
 			return nil, fmt.Errorf("comment-rate %q: want a whole number, 0 for no limit", rate)
+		}
+		if c.StrikeLimit, err = strconv.Atoi(strikes); err != nil || c.StrikeLimit < 0 {
+			return nil, fmt.Errorf("strike-limit %q: want a whole number, 0 for never", strikes)
 		}
 		if port != "" {
 			if c.SMTPPort, err = strconv.Atoi(port); err != nil || c.SMTPPort <= 0 || c.SMTPPort > 65535 {

@@ -21,6 +21,9 @@ type accountView struct {
 	HasPassword bool
 	Notice      string
 	MyComments  []myComment
+	Unread      int
+	// Workspace: the moderation workspace is mounted (notifications, appeals).
+	Workspace bool
 }
 
 // myComment is one of the reader's own comments on the account page.
@@ -78,6 +81,12 @@ func (s *Site) accountPage(w http.ResponseWriter, r *http.Request, status int, e
 	data := accountView{formPage: f, User: v.user, SessionID: v.session.ID, HasPassword: v.user.PasswordHash != "", Notice: notice}
 	if data.Sessions, err = s.accounts.Sessions(r.Context(), v.user); err != nil {
 		return err
+	}
+	if s.review != nil {
+		data.Workspace = true
+		if data.Unread, err = s.review.Unread(r.Context(), v.user); err != nil {
+			return err
+		}
 	}
 	if s.comments != nil {
 		cs, slugs, err := s.commentStore.UserComments(r.Context(), v.user.ID, 50)

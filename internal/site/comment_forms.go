@@ -41,7 +41,7 @@ func commentProblem(err error) (int, string, error) {
 		return http.StatusUnprocessableEntity, te.Error(), nil
 	case errors.As(err, &le):
 		return http.StatusTooManyRequests, le.Error(), nil
-	case errors.Is(err, comments.ErrNotVerified), errors.Is(err, comments.ErrNotYours):
+	case errors.Is(err, comments.ErrNotVerified), errors.Is(err, comments.ErrNotYours), errors.As(err, new(*comments.BlockedError)):
 		return http.StatusForbidden, err.Error(), nil
 	case errors.Is(err, comments.ErrNoParent), errors.Is(err, comments.ErrTooLate), errors.Is(err, comments.ErrDeleted),
 		errors.Is(err, comments.ErrUnknownRule):
@@ -127,6 +127,10 @@ func (s *Site) editComment(w http.ResponseWriter, r *http.Request) error {
 		}
 		f.Error = msg
 		return s.renderCommentForm(w, r, status, f)
+	}
+	if next := r.PostFormValue("next"); next == "/comments/"+c.ID+"/versions" {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return nil
 	}
 	http.Redirect(w, r, "/news/"+art.Slug+"#c-"+c.ID, http.StatusSeeOther)
 	return nil
@@ -223,5 +227,6 @@ func (s *Site) commentVersions(w http.ResponseWriter, r *http.Request) error {
 		Versions []store.CommentVersion
 		Reasons  []moderation.Reason
 		Scores   []score
-	}{p, art, c, vs, moderation.ParseReasons(c.Reasons), list})
+		CSRF     string
+	}{p, art, c, vs, moderation.ParseReasons(c.Reasons), list, s.csrfToken(w, r)})
 }

@@ -62,6 +62,9 @@ type commentsSection struct {
 	Text      string
 	Signed    bool
 	Verified  bool
+	// Blocked readers see why and how to appeal instead of the forms.
+	Blocked   bool
+	Permanent bool
 	LoginNext string
 }
 
@@ -121,7 +124,8 @@ func (s *Site) loadComments(ctx context.Context, articleID, slug, sort string, p
 	viewerID := ""
 	if v != nil {
 		u := v.user
-		data.Viewer, data.Signed, data.Verified, viewerID = &u, true, u.Verified(), u.ID
+		data.Viewer, data.Signed, data.Verified, viewerID = &u, true, u.Verified() && !u.Blocked(), u.ID
+		data.Blocked, data.Permanent = u.Blocked(), u.BlockPermanent
 	}
 	for _, so := range []sortLink{{Key: "oldest", Label: "Oldest"}, {Key: "newest", Label: "Newest"}, {Key: "replies", Label: "Most replied"}} {
 		so.URL = "/news/" + slug + "?csort=" + so.Key + "#comments"
@@ -226,7 +230,8 @@ func (s *Site) newComments(w http.ResponseWriter, r *http.Request) error {
 	data := commentsSection{Slug: art.Slug, Rules: comments.Rules()}
 	if v != nil {
 		u := v.user
-		data.Viewer, data.Signed, data.Verified = &u, true, u.Verified()
+		data.Viewer, data.Signed, data.Verified = &u, true, u.Verified() && !u.Blocked()
+		data.Blocked, data.Permanent = u.Blocked(), u.BlockPermanent
 		data.CSRF = s.csrfToken(w, r)
 	}
 	for _, c := range list {

@@ -35,6 +35,9 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	if s.accounts != nil {
 		s.accountRoutes(mux, h)
 	}
+	if s.review != nil {
+		s.moderationRoutes(mux, h)
+	}
 	mux.Handle("GET /healthz", http.HandlerFunc(s.healthz))
 	// Everything else is a friendly 404 page.
 	mux.Handle("/", h(s.notFound))

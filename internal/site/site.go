@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+	"tribune/internal/review"
 
 	"tribune/internal/accounts"
 	"tribune/internal/captcha"
@@ -58,6 +59,7 @@ type Site struct {
 	captcha      *captcha.Captcha
 	social       []SocialProvider
 	comments     *comments.Service
+	review       *review.Service
 	commentStore CommentStore
 	// fragments keeps anonymous readers' comment sections (package memo).
 	fragments *memo.Cache

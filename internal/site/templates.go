@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"strings"
 	"time"
 
 	"tribune/internal/captcha"
 	"tribune/internal/news"
+	"tribune/internal/review"
 )
 
 //go:embed templates/*.html
@@ -16,7 +18,8 @@ var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed together with the layout.
 var pageNames = []string{"home", "list", "article", "error", "setup", "register", "login", "forgot", "reset",
-	"notice", "social", "account", "legal", "reader", "comment_form", "versions", "standards"}
+	"notice", "social", "account", "legal", "reader", "comment_form", "versions", "standards",
+	"moderation", "mod_user", "mod_appeals", "mod_audit", "notifications", "appeal"}
 
 func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -32,8 +35,14 @@ func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 		"add":        func(a, b int) int { return a + b },
 		"comments":   func() template.HTML { return template.HTML(slotComments) },
 		"commentCtx": func(c *commentView, s commentsSection) commentCtx { return commentCtx{C: c, S: s} },
+		"excerpt":    excerpt,
+		"since":      s.since,
+		"dict":       dict,
+		"firstRule":  firstRule,
+		"paragraphs": func(s string) []string { return strings.Split(s, "\n\n") },
 	}
-	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/comments.html")
+	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/comments.html",
+		"templates/mod_partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
@@ -96,4 +105,47 @@ func gmtOffset(t time.Time) string {
 type commentCtx struct {
 	C *commentView
 	S commentsSection
+}
+
+// excerpt shortens text to at most n characters, on one line.
+func excerpt(text string, n int) string {
+	r := []rune(strings.Join(strings.Fields(text), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// since says how long ago t was, roughly: "3 days", "2 years".
+func (s *Site) since(t time.Time) string {
+	d := s.now().Sub(t)
+	switch {
+	case d < time.Hour:
+		return fmt.Sprintf("%d minutes", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d hours", int(d.Hours()))
+	case d < 60*24*time.Hour:
+		return fmt.Sprintf("%d days", int(d.Hours()/24))
+	case d < 730*24*time.Hour:
+		return fmt.Sprintf("%d months", int(d.Hours()/24/30))
+	}
+	return fmt.Sprintf("%d years", int(d.Hours()/24/365))
+}
+
+// dict builds a map for passing several values to a template.
+func dict(kv ...any) map[string]any {
+	m := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, _ := kv[i].(string)
+		m[k] = kv[i+1]
+	}
+	return m
+}
+
+// firstRule is the first fired rule's id, the default of a reject form.
+func firstRule(rs []review.RuleHit) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	return rs[0].ID
 }

@@ -48,6 +48,9 @@ type Comment struct {
 	// ParentAuthorID is filled by queries that join the parent.
 	ParentAuthorID   string
 	ParentAuthorName string
+	// Machine, on a new comment, is the engine's decision to record with
+	// it (InsertComments); nil when the comment was simply published.
+	Machine *MachineDecision
 }
 
 const commentColumns = `c.id, c.article_id, COALESCE(c.parent_id, ''), c.root_id, c.depth, c.author_id, u.name, c.body, c.status,
@@ -107,6 +110,27 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 			if _, err := tx.ExecContext(ctx, `INSERT INTO comment_versions (comment_id, version, body, editor_id, created_at)
 				VALUES ($1, 1, $2, $3, $4)`, c.ID, c.Body, c.AuthorID, millis(c.CreatedAt)); err != nil {
 				return fmt.Errorf("insert comment version: %w", err)
+			}
+		}
+		// Strikes and their users' rows in author order, so concurrent
+		// batches do not deadlock on them.
+		var struck []*Comment
+		for i := range cs {
+			c := &cs[i]
+			if c.Machine == nil {
+				continue
+			}
+			if err := recordMachine(ctx, tx, c); err != nil {
+				return err
+			}
+			if c.Machine.Strike != nil {
+				struck = append(struck, c)
+			}
+		}
+		slices.SortStableFunc(struck, func(a, b *Comment) int { return strings.Compare(a.AuthorID, b.AuthorID) })
+		for _, c := range struck {
+			if err := recordStrike(ctx, tx, c); err != nil {
+				return err
 			}
 		}
 		// Rows are updated in id order, so two batches touching the same
@@ -359,6 +383,12 @@ func (s *Store) EditComment(ctx context.Context, e CommentEdit) (Comment, error)
 			return fmt.Errorf("comment version: %w", err)
 		}
 		was := c.Status
+		if e.ByModerator {
+			if err := addAudit(ctx, tx, AuditEntry{At: e.At, ActorID: e.EditorID, Action: ActionEdit, TargetType: TargetComment, TargetID: e.ID,
+				SubjectID: c.AuthorID, Reason: e.Reason, Before: c.Body, After: e.Body}); err != nil {
+				return err
+			}
+		}
 		c.Body, c.Status, c.Reasons, c.Version, c.EditedAt, c.EditedByModerator = e.Body, e.Status, e.Reasons, next, e.At, mod != 0
 		switch {
 		case e.Status == CommentPublished && was != CommentPublished:

@@ -226,6 +226,81 @@ var migrations = []string{
 	// scores and the policy version it applied, for moderators.
 	`ALTER TABLE comments ADD COLUMN scores TEXT NOT NULL DEFAULT '';
 	ALTER TABLE comments ADD COLUMN policy_version TEXT NOT NULL DEFAULT '';`,
+	// 5: the moderators' workspace: queue lookups, the audit log, strikes,
+	// blocks and appeals, private notes on users, readers' notifications,
+	// and the keyed hashes that recognise permanently blocked people.
+	`CREATE INDEX comments_queue ON comments (status, needs_review, created_at);
+	CREATE INDEX comments_created ON comments (created_at);
+	ALTER TABLE users ADD COLUMN blocked_at BIGINT NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN block_reason TEXT NOT NULL DEFAULT '';
+	ALTER TABLE users ADD COLUMN block_count INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN block_permanent INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE users ADD COLUMN strike_points INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE audit_log (
+		seq {{autoid}},
+		at BIGINT NOT NULL,
+		actor_id TEXT NOT NULL DEFAULT '',
+		automated INTEGER NOT NULL DEFAULT 0,
+		action TEXT NOT NULL,
+		target_type TEXT NOT NULL,
+		target_id TEXT NOT NULL,
+		subject_id TEXT NOT NULL DEFAULT '',
+		rule TEXT NOT NULL DEFAULT '',
+		reason TEXT NOT NULL DEFAULT '',
+		before_state TEXT NOT NULL DEFAULT '',
+		after_state TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX audit_target ON audit_log (target_type, target_id, seq);
+	CREATE INDEX audit_subject ON audit_log (subject_id, seq);
+	CREATE INDEX audit_at ON audit_log (at);
+	CREATE TABLE strikes (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		comment_id TEXT NOT NULL,
+		rule TEXT NOT NULL,
+		points INTEGER NOT NULL,
+		created_at BIGINT NOT NULL
+	);
+	CREATE INDEX strikes_user ON strikes (user_id, created_at);
+	CREATE TABLE appeals (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		block_number INTEGER NOT NULL,
+		subject TEXT NOT NULL,
+		explanation TEXT NOT NULL,
+		status TEXT NOT NULL,
+		created_at BIGINT NOT NULL,
+		decided_by TEXT NOT NULL DEFAULT '',
+		decided_at BIGINT NOT NULL DEFAULT 0,
+		decision_reason TEXT NOT NULL DEFAULT '',
+		UNIQUE (user_id, block_number)
+	);
+	CREATE INDEX appeals_status ON appeals (status, created_at);
+	CREATE TABLE user_notes (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		author_id TEXT NOT NULL,
+		body TEXT NOT NULL,
+		created_at BIGINT NOT NULL
+	);
+	CREATE INDEX user_notes_user ON user_notes (user_id, created_at);
+	CREATE TABLE notifications (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		kind TEXT NOT NULL,
+		title TEXT NOT NULL,
+		body TEXT NOT NULL,
+		link TEXT NOT NULL DEFAULT '',
+		created_at BIGINT NOT NULL,
+		read_at BIGINT NOT NULL DEFAULT 0
+	);
+	CREATE INDEX notifications_user ON notifications (user_id, created_at);
+	CREATE TABLE banned_identities (
+		hash TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		created_at BIGINT NOT NULL
+	);`,
 }
 
 // SchemaVersion is the number of migration steps this build knows.

@@ -45,7 +45,18 @@ type User struct {
 	DeletedAt  time.Time
 	PurgeAfter time.Time
 	PurgedAt   time.Time
+	// BlockedAt is set while the account may not comment; BlockReason says
+	// why. BlockCount counts blocks so far (a second one is permanent,
+	// BlockPermanent). StrikePoints are the strikes since the last block.
+	BlockedAt      time.Time
+	BlockReason    string
+	BlockCount     int
+	BlockPermanent bool
+	StrikePoints   int
 }
+
+// Blocked reports whether the account may not comment.
+func (u User) Blocked() bool { return !u.BlockedAt.IsZero() }
 
 // Verified reports whether the user confirmed their email address.
 func (u User) Verified() bool { return !u.EmailVerifiedAt.IsZero() }
@@ -57,16 +68,28 @@ func (u User) Deleted() bool { return !u.DeletedAt.IsZero() || !u.PurgedAt.IsZer
 func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
 const userColumns = `id, email, name, name_key, role, password_hash, email_verified_at, consent_at, consent_version,
-	created_at, updated_at, deleted_at, purge_after, purged_at`
+	created_at, updated_at, deleted_at, purge_after, purged_at, blocked_at, block_reason, block_count, block_permanent, strike_points`
+
+// userValues are userColumns' placeholders.
+const userValues = `$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19`
+
+// userArgs are a user's values in userColumns' order.
+func userArgs(u User) []any {
+	return []any{u.ID, u.Email, u.Name, u.NameKey, u.Role, u.PasswordHash, millis(u.EmailVerifiedAt), millis(u.ConsentAt), u.ConsentVersion,
+		millis(u.CreatedAt), millis(u.UpdatedAt), millis(u.DeletedAt), millis(u.PurgeAfter), millis(u.PurgedAt),
+		millis(u.BlockedAt), u.BlockReason, u.BlockCount, boolInt(u.BlockPermanent), u.StrikePoints}
+}
 
 func scanUser(row scanner) (User, error) {
 	var u User
-	var verified, consent, created, updated, deleted, purgeAfter, purged int64
+	var verified, consent, created, updated, deleted, purgeAfter, purged, blocked int64
+	var permanent int
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.NameKey, &u.Role, &u.PasswordHash, &verified, &consent, &u.ConsentVersion,
-		&created, &updated, &deleted, &purgeAfter, &purged)
+		&created, &updated, &deleted, &purgeAfter, &purged, &blocked, &u.BlockReason, &u.BlockCount, &permanent, &u.StrikePoints)
 	if err != nil {
 		return u, mapErr(err)
 	}
+	u.BlockedAt, u.BlockPermanent = fromMillis(blocked), permanent != 0
 	u.EmailVerifiedAt, u.ConsentAt, u.CreatedAt, u.UpdatedAt = fromMillis(verified), fromMillis(consent), fromMillis(created), fromMillis(updated)
 	u.DeletedAt, u.PurgeAfter, u.PurgedAt = fromMillis(deleted), fromMillis(purgeAfter), fromMillis(purged)
 	return u, nil
@@ -87,10 +110,7 @@ func (s *Store) CreateUser(ctx context.Context, u User) (User, error) {
 		u.CreatedAt = time.Now().UTC()
 	}
 	u.UpdatedAt = u.CreatedAt
-	_, err := s.db.ExecContext(ctx, `INSERT INTO users (`+userColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-		u.ID, u.Email, u.Name, u.NameKey, u.Role, u.PasswordHash, millis(u.EmailVerifiedAt), millis(u.ConsentAt), u.ConsentVersion,
-		millis(u.CreatedAt), millis(u.UpdatedAt), millis(u.DeletedAt), millis(u.PurgeAfter), millis(u.PurgedAt))
+	_, err := s.db.ExecContext(ctx, `INSERT INTO users (`+userColumns+`) VALUES (`+userValues+`)`, userArgs(u)...)
 	if err != nil {
 		return u, fmt.Errorf("create user: %w", mapErr(err))
 	}
@@ -238,10 +258,8 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, tokenHash string, u User, 
 		if admins > 0 {
 			return ErrConflict
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO users (`+userColumns+`)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, 0)`,
-			u.ID, u.Email, u.Name, u.NameKey, u.Role, u.PasswordHash, millis(u.EmailVerifiedAt), millis(u.ConsentAt),
-			u.ConsentVersion, millis(u.CreatedAt), millis(u.UpdatedAt)); err != nil {
+		u.DeletedAt, u.PurgeAfter, u.PurgedAt, u.BlockedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO users (`+userColumns+`) VALUES (`+userValues+`)`, userArgs(u)...); err != nil {
 			return fmt.Errorf("create admin: %w", mapErr(err))
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key LIKE $1`, setupTokenPrefix+"%")

@@ -120,3 +120,133 @@
 
   connect();
 })();
+
+// The moderators' workspace: decisions without a page load, keyboard
+// shortcuts, and live queue counts. The forms work without it.
+(function () {
+  "use strict";
+  var page = document.querySelector(".mod-queue");
+  var nav = document.querySelector(".mod-nav");
+  if (!nav) return;
+
+  function items() { return Array.prototype.slice.call(document.querySelectorAll(".mod-item")); }
+  var current = null;
+  function focusItem(li) {
+    if (!li) return;
+    if (current) current.classList.remove("current");
+    current = li;
+    li.classList.add("current");
+    li.focus();
+    li.scrollIntoView({ block: "nearest" });
+  }
+  function move(step) {
+    var list = items();
+    if (!list.length) return;
+    var i = current ? list.indexOf(current) : -1;
+    focusItem(list[Math.min(Math.max(i + step, 0), list.length - 1)]);
+  }
+
+  function setCount(name, n) {
+    var el = nav.querySelector('[data-count="' + name + '"]');
+    if (el) el.textContent = n;
+  }
+
+  // Decide one item in place; on success it leaves the list and the next
+  // one gets the focus.
+  function decide(form, action) {
+    var li = form.closest(".mod-item");
+    var data = new FormData(form);
+    data.set("action", action);
+    var result = li.querySelector(".mod-result");
+    li.classList.add("busy");
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+      .then(function (res) {
+        li.classList.remove("busy");
+        if (!res.ok) {
+          result.textContent = res.body.error || "That did not work; try again.";
+          li.classList.add("failed");
+          if (res.body.error && /decided/.test(res.body.error)) li.classList.add("gone");
+          return;
+        }
+        var next = li.nextElementSibling || li.previousElementSibling;
+        li.remove();
+        if (current === li) current = null;
+        focusItem(next && next.classList.contains("mod-item") ? next : null);
+        var queue = page && page.getAttribute("data-queue");
+        var el = queue && nav.querySelector('[data-count="' + queue + '"]');
+        if (el) el.textContent = Math.max(0, parseInt(el.textContent, 10) - 1);
+        if (!items().length && page) {
+          var empty = document.createElement("p");
+          empty.className = "callout mod-empty";
+          empty.textContent = "Queue cleared on this page. Loading more…";
+          page.appendChild(empty);
+          window.location.reload();
+        }
+      })
+      .catch(function () {
+        li.classList.remove("busy");
+        result.textContent = "Network error; the decision was not sent. Try again.";
+      });
+  }
+
+  if (page) {
+    page.addEventListener("submit", function (e) {
+      var form = e.target;
+      if (!form.closest(".mod-item")) return;
+      var action = e.submitter ? e.submitter.value : (form.classList.contains("mod-reject") ? "reject" : "approve");
+      if (action === "reject" && !form.querySelector("select[name=rule]").value) return; // the browser says why
+      e.preventDefault();
+      decide(form, action);
+    });
+    var all = page.querySelector(".mod-select-all");
+    if (all) all.addEventListener("change", function () {
+      page.querySelectorAll('.mod-select input[type=checkbox]').forEach(function (c) { c.checked = all.checked; });
+    });
+    page.addEventListener("focusin", function (e) {
+      var li = e.target.closest && e.target.closest(".mod-item");
+      if (li && li !== current) { if (current) current.classList.remove("current"); current = li; li.classList.add("current"); }
+    });
+    document.addEventListener("keydown", function (e) {
+      var tag = (e.target.tagName || "").toLowerCase();
+      if (e.ctrlKey || e.metaKey || e.altKey || tag === "input" || tag === "textarea" || tag === "select") return;
+      if (e.key === "j") { move(1); e.preventDefault(); }
+      else if (e.key === "k") { move(-1); e.preventDefault(); }
+      else if (!current) { return; }
+      else if (e.key === "a") { decide(current.querySelector(".mod-approve"), "approve"); e.preventDefault(); }
+      else if (e.key === "r") {
+        var sel = current.querySelector(".mod-reject select");
+        if (sel.value) decide(current.querySelector(".mod-reject"), "reject"); else sel.focus();
+        e.preventDefault();
+      }
+      else if (e.key === "x") { var c = current.querySelector(".mod-select input[type=checkbox]"); c.checked = !c.checked; e.preventDefault(); }
+      else if (e.key === "e") { window.location = current.querySelector(".mod-edit").href; }
+    });
+    focusItem(items()[0]);
+  }
+
+  // Live: poll the counts (and this queue's items) every few seconds; new
+  // items are announced, shown on request.
+  var known = {};
+  items().forEach(function (li) { known[li.getAttribute("data-id")] = true; });
+  var live = document.querySelector(".mod-live");
+  var seen = {};
+  function poll() {
+    var q = page ? "?queue=" + encodeURIComponent(page.getAttribute("data-queue")) + "&" + window.location.search.replace(/^\?/, "") : "";
+    fetch("/moderation/counts" + q, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (j) {
+        if (!j) return;
+        Object.keys(j.counts).forEach(function (k) { setCount(k, j.counts[k]); });
+        if (!j.ids || !live) return;
+        var fresh = j.ids.filter(function (id) { return !known[id] && !seen[id]; });
+        if (fresh.length) {
+          live.hidden = false;
+          live.querySelector(".mod-new-count").textContent = fresh.length;
+        }
+      })
+      .catch(function () {});
+  }
+  if (live) live.querySelector(".mod-show-new").addEventListener("click", function () { window.location.reload(); });
+  setInterval(poll, 3000);
+})();
