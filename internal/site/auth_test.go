@@ -20,7 +20,9 @@ import (
 	"tribune/internal/config"
 	"tribune/internal/mail"
 	"tribune/internal/moderation"
+	"tribune/internal/moderation/policy"
 	"tribune/internal/password"
+	"tribune/internal/review"
 	"tribune/internal/store"
 	"tribune/internal/store/storetest"
 	"tribune/internal/views"
@@ -65,14 +67,17 @@ func (o *outbox) count() int {
 
 // authSite is a site with accounts behind a real HTTP server.
 type authSite struct {
-	t    *testing.T
+	t    testing.TB
 	st   *store.Store
 	srv  *httptest.Server
 	mail *outbox
 	acc  *accounts.Service
+	// review is the moderators' workspace; mux the whole router.
+	review *review.Service
+	mux    *http.ServeMux
 }
 
-func newAuthSite(t *testing.T, st *store.Store, social ...SocialProvider) *authSite {
+func newAuthSite(t testing.TB, st *store.Store, social ...SocialProvider) *authSite {
 	t.Helper()
 	a := &authSite{t: t, st: st, mail: &outbox{}}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -99,8 +104,13 @@ func newAuthSite(t *testing.T, st *store.Store, social ...SocialProvider) *authS
 	go func() { cs.Run(runCtx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
 	s.SetComments(cs)
+	a.review = review.New(review.Config{SiteName: cfg.SiteName, BaseURL: cfg.BaseURL, BlockAt: 4, Key: key, Changed: cs.Changed},
+		st, policy.Default(), a.mail, nil, log)
+	cs.SetRecorder(a.review)
+	s.SetReview(a.review)
 	mux := http.NewServeMux()
 	s.Routes(mux)
+	a.mux = mux
 	a.srv = httptest.NewServer(mux)
 	t.Cleanup(a.srv.Close)
 	return a

@@ -159,7 +159,7 @@
     data.set("action", action);
     var result = li.querySelector(".mod-result");
     li.classList.add("busy");
-    fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } })
+    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
       .then(function (res) {
         li.classList.remove("busy");

@@ -38,7 +38,7 @@ func EachEmpty(t *testing.T, fn func(t *testing.T, st *store.Store)) {
 }
 
 // SQLite returns a fresh migrated store in a file of t.TempDir().
-func SQLite(t *testing.T) *store.Store {
+func SQLite(t testing.TB) *store.Store {
 	t.Helper()
 	st := openSQLite(t)
 	migrate(t, st)
@@ -48,14 +48,14 @@ func SQLite(t *testing.T) *store.Store {
 // Postgres returns a fresh migrated store in a schema of its own. Without
 // TRIBUNE_TEST_POSTGRES it skips the test, or fails it when CI=true: in CI a
 // missing database must never pass for a green run.
-func Postgres(t *testing.T) *store.Store {
+func Postgres(t testing.TB) *store.Store {
 	t.Helper()
 	st := openPostgres(t)
 	migrate(t, st)
 	return st
 }
 
-func openSQLite(t *testing.T) *store.Store {
+func openSQLite(t testing.TB) *store.Store {
 	t.Helper()
 	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "tribune.db"))
 	if err != nil {
@@ -65,7 +65,7 @@ func openSQLite(t *testing.T) *store.Store {
 	return st
 }
 
-func openPostgres(t *testing.T) *store.Store {
+func openPostgres(t testing.TB) *store.Store {
 	t.Helper()
 	base := os.Getenv(EnvPostgres)
 	if base == "" {
@@ -116,7 +116,7 @@ func withSearchPath(dsn, schema string) (string, error) {
 	return u.String(), nil
 }
 
-func migrate(t *testing.T, st *store.Store) {
+func migrate(t testing.TB, st *store.Store) {
 	t.Helper()
 	if _, err := st.Migrate(t.Context()); err != nil {
 		t.Fatalf("migrate %s store: %v", st.Dialect(), err)

@@ -1,0 +1,243 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"tribune/internal/store"
+	"tribune/internal/store/storetest"
+)
+
+// heldComments stores n comments the machine held under the insult rule.
+func heldComments(t testing.TB, st *store.Store, authorID string, n int) []string {
+	t.Helper()
+	art, err := st.ArticleBySlug(t.Context(), "story")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []store.Comment
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	for i := range n {
+		id := store.NewID()
+		cs = append(cs, store.Comment{ID: id, RootID: id, ArticleID: art.ID, AuthorID: authorID, Body: fmt.Sprintf("Held comment number %d.", i),
+			Status: store.CommentHeld, Reasons: `[{"rule":"insult","message":"No insults."}]`, Scores: `{"insult":0.93}`,
+			CreatedAt: now.Add(time.Duration(i) * time.Millisecond)})
+	}
+	out, err := st.InsertComments(t.Context(), cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, len(out))
+	for i, c := range out {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// moderatorBrowser signs in a new moderator.
+func moderatorBrowser(t testing.TB, a *authSite) (*browser, store.User) {
+	t.Helper()
+	u, _, err := a.acc.CreateUser(t.Context(), "mod@example.org", "Moe", store.RoleModerator, pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := a.browser()
+	if r := b.login("mod@example.org", pw); r.status != http.StatusSeeOther {
+		t.Fatalf("moderator sign-in: %d", r.status)
+	}
+	return b, u
+}
+
+// TestModerationAccess: readers never reach the workspace; visitors are
+// sent to sign in.
+func TestModerationAccess(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		a, reader := commentSite(t, st)
+		anon := a.browser()
+		paths := []string{"/moderation", "/moderation/queue/held", "/moderation/queue/reported", "/moderation/queue/flagged",
+			"/moderation/counts", "/moderation/appeals", "/moderation/audit", "/moderation/users/x"}
+		for _, p := range paths {
+			if r := anon.get(p); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/login") {
+				t.Errorf("anonymous GET %s = %d %s, want a redirect to sign in", p, r.status, r.location)
+			}
+			if r := reader.get(p); r.status != http.StatusNotFound {
+				t.Errorf("reader GET %s = %d, want 404", p, r.status)
+			}
+		}
+		for _, p := range []string{"/moderation/decide", "/moderation/bulk", "/moderation/appeals/x", "/moderation/users/x/block",
+			"/moderation/users/x/unblock", "/moderation/users/x/notes"} {
+			if r := reader.post("/account", p, url.Values{"id": {"x"}, "action": {"approve"}}); r.status != http.StatusNotFound {
+				t.Errorf("reader POST %s = %d, want 404", p, r.status)
+			}
+		}
+	})
+}
+
+// TestModerationDecisions: a moderator approves and rejects from the
+// queue, by form and by script; a second decision on the same item is
+// refused with who decided first; bulk decisions; the audit log, the user
+// file and the author's notification.
+func TestModerationDecisions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		a, _ := commentSite(t, st)
+		mara, err := st.UserByEmail(t.Context(), "mara@example.org")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := heldComments(t, st, mara.ID, 5)
+		mod, _ := moderatorBrowser(t, a)
+		q := mod.get("/moderation/queue/held")
+		if q.status != http.StatusOK || !strings.Contains(q.body, "Held comment number 3.") || !strings.Contains(q.body, "insult 0.93") ||
+			!strings.Contains(q.body, `data-count="held">5<`) {
+			t.Fatalf("held queue: %d\n%s", q.status, q.body)
+		}
+		form := func(id, action string) url.Values {
+			return url.Values{"id": {id}, "status": {"held"}, "review": {"0"}, "action": {action}, "rule": {"insult"},
+				"next": {"/moderation/queue/held"}}
+		}
+		r := mod.post("/moderation/queue/held", "/moderation/decide", form(ids[0], "approve"))
+		if r.status != http.StatusSeeOther || !strings.Contains(r.location, "done=approved") {
+			t.Fatalf("approve: %d %s", r.status, r.location)
+		}
+		r = mod.post("/moderation/queue/held", "/moderation/decide", form(ids[0], "reject"))
+		if r.status != http.StatusConflict || !strings.Contains(r.body, "Moe decided this item") {
+			t.Errorf("second decision: %d\n%s", r.status, r.body)
+		}
+		// The script's path: JSON.
+		v := form(ids[1], "reject")
+		v.Set("csrf", csrfRE.FindStringSubmatch(mod.get("/moderation/queue/held").body)[1])
+		req, _ := http.NewRequest(http.MethodPost, a.srv.URL+"/moderation/decide", strings.NewReader(v.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept", "application/json")
+		r = mod.do(req)
+		if r.status != http.StatusOK || !strings.Contains(r.body, `"ok":true`) {
+			t.Errorf("JSON reject: %d %s", r.status, r.body)
+		}
+		// Reject without a rule: refused, nothing changes.
+		noRule := form(ids[2], "reject")
+		noRule.Del("rule")
+		if r = mod.post("/moderation/queue/held", "/moderation/decide", noRule); r.status != http.StatusUnprocessableEntity {
+			t.Errorf("reject without a rule: %d", r.status)
+		}
+		// Bulk: the remaining three.
+		bulk := url.Values{"action": {"reject"}, "rule": {"spam"}, "next": {"/moderation/queue/held"}}
+		for _, id := range ids[2:] {
+			bulk.Add("id", id)
+			bulk.Set("status-"+id, "held")
+			bulk.Set("review-"+id, "0")
+		}
+		if r = mod.post("/moderation/queue/held", "/moderation/bulk", bulk); r.status != http.StatusSeeOther {
+			t.Errorf("bulk reject: %d\n%s", r.status, r.body)
+		}
+		var counts struct {
+			Counts map[string]int `json:"counts"`
+		}
+		if err := json.Unmarshal([]byte(mod.get("/moderation/counts?queue=held").body), &counts); err != nil || counts.Counts["held"] != 0 {
+			t.Errorf("counts after the queue is cleared = %+v, %v", counts, err)
+		}
+		// Four rejections of 2 and 2 points: the author is blocked at 4.
+		u, _ := st.UserByID(t.Context(), mara.ID)
+		if !u.Blocked() {
+			t.Errorf("author not blocked after %d points", u.StrikePoints)
+		}
+		if r = mod.get("/moderation/audit?q=spam"); r.status != http.StatusOK || strings.Count(r.body, "comment.reject") < 3 {
+			t.Errorf("audit search: %d", r.status)
+		}
+		if r = mod.get("/moderation/users/" + mara.ID); r.status != http.StatusOK || !strings.Contains(r.body, "Mara") ||
+			!strings.Contains(r.body, "blocked") {
+			t.Errorf("user file: %d", r.status)
+		}
+		if r = mod.post("/moderation/users/"+mara.ID, "/moderation/users/"+mara.ID+"/notes", url.Values{"note": {"Warned by email."}}); r.status != http.StatusSeeOther {
+			t.Errorf("note: %d", r.status)
+		}
+		if r = mod.get("/moderation/users/" + mara.ID); !strings.Contains(r.body, "Warned by email.") {
+			t.Errorf("note not shown")
+		}
+	})
+}
+
+// BenchmarkDecide measures one moderator decision's server time: the
+// handler, the transaction (status, audit entry, statement of reasons,
+// strike, perhaps a block) and the redirect, item after item through a
+// queue of 500 held comments, as a moderator clearing it would.
+func BenchmarkDecide(b *testing.B) {
+	for _, db := range []string{"sqlite", "postgres"} {
+		b.Run(db, func(b *testing.B) {
+			var st *store.Store
+			if db == "sqlite" {
+				st = storetest.SQLite(b)
+			} else {
+				st = storetest.Postgres(b)
+			}
+			a := newAuthSite(b, st)
+			if _, _, err := st.SaveArticle(b.Context(), store.ArticleInput{Slug: "story", Headline: "A story", Body: "Text.",
+				SectionPath: []string{"World"}, PublishedAt: time.Now().Add(-time.Hour)}); err != nil {
+				b.Fatal(err)
+			}
+			mod, _ := moderatorBrowser(b, a)
+			csrf := csrfRE.FindStringSubmatch(mod.get("/moderation/queue/held").body)[1]
+			cookies := mod.client.Jar.Cookies(mustURL(a.srv.URL))
+			var authors []string
+			for i := range 50 {
+				u, err := st.CreateUser(b.Context(), store.User{Email: fmt.Sprintf("a%d@example.org", i), Name: fmt.Sprint("author", i),
+					NameKey: fmt.Sprint("author", i), Role: store.RoleReader, CreatedAt: time.Now(), EmailVerifiedAt: time.Now()})
+				if err != nil {
+					b.Fatal(err)
+				}
+				authors = append(authors, u.ID)
+			}
+			var ids []string
+			refill := func() {
+				b.StopTimer()
+				ids = nil
+				for i := range 10 {
+					ids = append(ids, heldComments(b, st, authors[(len(ids)+i)%len(authors)], 50)...)
+				}
+				b.StartTimer()
+			}
+			refill()
+			b.ReportAllocs()
+			b.ResetTimer()
+			n := 0
+			for b.Loop() {
+				if len(ids) == 0 {
+					refill()
+				}
+				id := ids[0]
+				ids = ids[1:]
+				action := "approve"
+				if n%2 == 1 {
+					action = "reject"
+				}
+				n++
+				v := url.Values{"csrf": {csrf}, "id": {id}, "status": {"held"}, "review": {"0"}, "action": {action}, "rule": {"insult"},
+					"next": {"/moderation/queue/held"}}
+				req := httptest.NewRequest(http.MethodPost, "/moderation/decide", strings.NewReader(v.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.Header.Set("Accept", "application/json")
+				for _, c := range cookies {
+					req.AddCookie(c)
+				}
+				w := httptest.NewRecorder()
+				a.mux.ServeHTTP(w, req)
+				if w.Code != http.StatusOK {
+					b.Fatalf("decide: %d %s", w.Code, w.Body)
+				}
+			}
+		})
+	}
+}
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}
