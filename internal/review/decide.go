@@ -25,7 +25,6 @@ type CommentDecision struct {
 
 func isStaff(u store.User) bool { return u.Role == store.RoleModerator || u.Role == store.RoleAdmin }
 
-
 // Decide applies a moderator's decision. A comment someone else decided
 // meanwhile gives a *DecidedError naming them, and changes nothing.
 func (s *Service) Decide(ctx context.Context, mod store.User, d CommentDecision) (store.Decided, error) {

@@ -47,21 +47,21 @@ type commentView struct {
 
 // commentsSection is the data of the comments section of an article page.
 type commentsSection struct {
-	Slug      string
-	Total     int
-	Threads   []*commentView
-	Sort      string
-	Sorts     []sortLink
-	Page      int
-	MoreURL   string
-	LastSeq   int64
-	Viewer    *store.User
-	CSRF      string
-	Rules     []string
-	Error     string
-	Text      string
-	Signed    bool
-	Verified  bool
+	Slug     string
+	Total    int
+	Threads  []*commentView
+	Sort     string
+	Sorts    []sortLink
+	Page     int
+	MoreURL  string
+	LastSeq  int64
+	Viewer   *store.User
+	CSRF     string
+	Rules    []string
+	Error    string
+	Text     string
+	Signed   bool
+	Verified bool
 	// Blocked readers see why and how to appeal instead of the forms.
 	Blocked   bool
 	Permanent bool

@@ -161,7 +161,7 @@ func (s *Store) CommentReports(ctx context.Context, commentIDs []string) ([]Repo
 
 // AuthorRecord is an author's history at a glance.
 type AuthorRecord struct {
-	User                               User
+	User                                User
 	Comments, Published, Held, Rejected int
 	Strikes, StrikePoints               int
 	// Decisions counts moderators' and the machine's decisions on the
