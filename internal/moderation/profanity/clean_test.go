@@ -1,148 +1,117 @@
 package profanity
 
 import (
-	"encoding/csv"
-	"io"
+	"bufio"
+	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"tribune/internal/moderation"
 )
 
-// sharedData is the shared moderation data beside the checkout.
-const sharedData = "../../../../shared/data/moderation"
+// maxFalsePositives is the share of clean texts Detect may report.
+const maxFalsePositives = 0.01
 
-// cleanSet is a class of the shared data labelled as not offensive, and the
-// false-positive rate the detector must stay under on it.
-type cleanSet struct {
-	name  string
-	load  func(t *testing.T) []string
-	limit float64
-}
-
-// TestCleanTextFalsePositives measures how often texts labelled clean are
-// flagged. None of these sets is free of profanity: SMS ham holds casual
-// swearing ("shit", "fucking"), OLID's NOT class is "not offensive" in
-// OLID's sense and keeps profanity not aimed at anyone, and Davidson's
-// "neither" class holds tweets some annotators found offensive. Most of what
-// is flagged there is real profanity, so those sets get loose bounds that
-// guard against regressions; the 1% target is held on the Davidson tweets
-// that every annotator called neither. The bounds apply to findings of
-// severity 2 or more (score 0.75 and up); mild words ("damn", "crap", score
-// 0.5) are counted and reported but a policy threshold of 0.75 ignores them.
+// TestCleanTextFalsePositives measures how often Detect reports texts of the
+// shared data's clean classes, the way the policy's profanity rule sees
+// them (any finding fires it). None of these classes is free of profanity:
+// SMS and YouTube "ham" only means "not spam", OLID's NOT and Davidson's
+// "neither" are majority votes. The texts among them that a reader checked
+// and found profane (testdata/profane-in-clean.tsv) are left out; every
+// other report is a false positive, and they must stay under 1% of each
+// set. The raw share reported is logged beside it.
 func TestCleanTextFalsePositives(t *testing.T) {
-	if _, err := os.Stat(sharedData); err != nil {
-		t.Skipf("shared data not found at %s: %v", sharedData, err)
-	}
+	needSharedData(t)
 	d := newDetector(t)
-	for _, set := range []cleanSet{
-		{"sms-ham", loadSMSHam, 0.04},
-		{"davidson-neither", loadDavidsonNeither(false), 0.05},
-		{"davidson-unanimous", loadDavidsonNeither(true), 0.01},
-		{"olid-not", loadOLIDNot, 0.04},
-	} {
+	profane := reviewedProfane(t)
+	missed := map[string]bool{}
+	for _, set := range cleanSets {
 		texts := set.load(t)
-		flagged, strong := 0, 0
+		flagged, fp, known := 0, 0, 0
 		var examples []string
 		for _, s := range texts {
-			if m := d.Matches(s); len(m) > 0 {
-				flagged++
-				if maxSeverity(m) >= 2 {
-					strong++
+			_, isProfane := profane[s.id]
+			reported := d.Detect(context.Background(), moderation.Input{Text: s.text}) != nil
+			switch {
+			case isProfane:
+				known++
+				if !reported {
+					missed[s.id] = true
 				}
-				if len(examples) < 8 {
-					examples = append(examples, m[0].Term)
+			case reported:
+				fp++
+				if len(examples) < 10 {
+					examples = append(examples, s.id)
 				}
 			}
+			if reported {
+				flagged++
+			}
 		}
-		rate := float64(strong) / float64(len(texts))
-		t.Logf("%-18s %4d/%5d flagged (%.2f%%), %4d (%.2f%%) at severity 2 or more, e.g. %q", set.name,
-			flagged, len(texts), 100*float64(flagged)/float64(len(texts)), strong, 100*rate, examples)
-		if rate >= set.limit {
-			t.Errorf("%s: %.2f%% flagged, want under %.0f%%", set.name, 100*rate, 100*set.limit)
+		rate := float64(fp) / float64(len(texts)-known)
+		t.Logf("%-18s %5d texts: %4d reported (%.2f%%); %3d reviewed profane; %3d false positives (%.2f%%) %v",
+			set.name, len(texts), flagged, pct(flagged, len(texts)), known, fp, 100*rate, examples)
+		if rate >= maxFalsePositives {
+			t.Errorf("%s: %.2f%% false positives, want under %.0f%%", set.name, 100*rate, 100*maxFalsePositives)
+		}
+	}
+	// The reviewed texts double as a check that real profanity is still
+	// caught.
+	n := len(profane)
+	t.Logf("reviewed profane texts no longer reported: %d of %d", len(missed), n)
+	if float64(len(missed)) > 0.05*float64(n) {
+		t.Errorf("%d of %d reviewed profane texts no longer reported, want at most 5%%", len(missed), n)
+	}
+}
+
+// TestOffensiveHitRate reports how many texts of the offensive classes
+// Detect reports. Both classes hold insults and hate written without any
+// listed word, so the floors guard against lost recall rather than ask for
+// all of them.
+func TestOffensiveHitRate(t *testing.T) {
+	needSharedData(t)
+	d := newDetector(t)
+	floors := map[string]float64{"davidson-offensive": 0.75, "olid-off": 0.20}
+	for _, set := range offensiveSets {
+		texts := set.load(t)
+		hit := 0
+		for _, s := range texts {
+			if d.Detect(context.Background(), moderation.Input{Text: s.text}) != nil {
+				hit++
+			}
+		}
+		rate := float64(hit) / float64(len(texts))
+		t.Logf("%-18s %5d/%5d reported (%.2f%%)", set.name, hit, len(texts), 100*rate)
+		if rate < floors[set.name] {
+			t.Errorf("%s: %.2f%% reported, want at least %.0f%%", set.name, 100*rate, 100*floors[set.name])
 		}
 	}
 }
 
-func maxSeverity(ms []Match) int {
-	s := 0
-	for _, m := range ms {
-		s = max(s, m.Severity)
-	}
-	return s
-}
-
-func readRecords(t *testing.T, path string, comma rune) [][]string {
+// reviewedProfane reads testdata/profane-in-clean.tsv: the ids of clean-
+// labelled texts that use profanity, with the terms found.
+func reviewedProfane(t *testing.T) map[string]string {
 	t.Helper()
-	f, err := os.Open(path)
+	f, err := os.Open("testdata/profane-in-clean.tsv")
 	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
+		t.Fatalf("open reviewed list: %v", err)
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comma = comma
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
-	if comma == '\t' {
-		r.LazyQuotes = false
-		r.ReuseRecord = false
-	}
-	var out [][]string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
+	out := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
 			continue
 		}
-		out = append(out, rec)
+		id, terms, _ := strings.Cut(line, "\t")
+		out[id] = terms
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read reviewed list: %v", err)
 	}
 	return out
 }
 
-func loadSMSHam(t *testing.T) []string {
-	raw, err := os.ReadFile(filepath.Join(sharedData, "spam-sms", "SMSSpamCollection.tsv"))
-	if err != nil {
-		t.Fatalf("read SMS data: %v", err)
-	}
-	var out []string
-	for _, line := range strings.Split(string(raw), "\n")[1:] {
-		if label, text, ok := strings.Cut(line, "\t"); ok && label == "ham" {
-			out = append(out, text)
-		}
-	}
-	return out
-}
-
-// loadDavidsonNeither returns Davidson's class 2 ("neither") tweets, or only
-// those that every annotator called neither when unanimous is set.
-func loadDavidsonNeither(unanimous bool) func(t *testing.T) []string {
-	return func(t *testing.T) []string { return davidson(t, unanimous) }
-}
-
-func davidson(t *testing.T, unanimous bool) []string {
-	recs := readRecords(t, filepath.Join(sharedData, "toxicity-davidson", "labeled_data.csv"), ',')
-	var out []string
-	for _, r := range recs[1:] {
-		if len(r) >= 7 && r[5] == "2" && (!unanimous || r[1] == r[4]) {
-			out = append(out, r[6])
-		}
-	}
-	return out
-}
-
-func loadOLIDNot(t *testing.T) []string {
-	raw, err := os.ReadFile(filepath.Join(sharedData, "toxicity-olid", "olid-training-v1.0.tsv"))
-	if err != nil {
-		t.Fatalf("read OLID data: %v", err)
-	}
-	var out []string
-	for _, line := range strings.Split(string(raw), "\n")[1:] {
-		f := strings.Split(line, "\t")
-		if len(f) >= 3 && f[2] == "NOT" {
-			out = append(out, f[1])
-		}
-	}
-	return out
-}
+func pct(n, of int) float64 { return 100 * float64(n) / float64(of) }

@@ -88,14 +88,69 @@ func equal(w, e word) bool {
 // ("motherfucker", "bullshit", "dumbass", "fucking", "shithead"). Constant
 // tables, in collapsed form.
 var (
-	prefixes = setOf("mother", "bull", "horse", "dog", "ape", "dumb", "jack", "bad", "smart", "kick",
+	prefixes = affixes("mother", "bull", "horse", "dog", "ape", "dumb", "jack", "bad", "smart", "kick",
 		"fat", "lard", "holy", "chicken", "dip", "bat", "lame", "wise", "kiss", "half", "candy", "cluster")
-	suffixes = setOf("s", "es", "ed", "er", "ers", "ing", "ings", "in", "y", "ey", "ie", "ies", "ier",
+	suffixes = affixes("s", "es", "ed", "er", "ers", "ing", "ings", "in", "y", "ey", "ie", "ies", "ier",
 		"iest", "head", "heads", "face", "faces", "hole", "holes", "wit", "wits", "tard", "tards",
 		"bag", "bags", "hat", "hats", "wad", "wads", "load", "loads", "stain", "show", "storm",
 		"lord", "nugget", "sucker", "fest", "ass", "wipe", "less", "ery", "ty", "bird", "box", "weasel")
 	prefixLen = [...]int{2, 3, 4, 5, 6, 7}
+	// insultPrefixes and insultSuffixes make a compound that names a
+	// person ("dumbass", "asshat"), at least offensive (2) whatever its
+	// root; other affixes keep the root's severity ("badass", "crappy").
+	insultPrefixes = setOf("dumb", "jack", "fat", "lard", "dip", "lame", "kiss", "candy")
+	insultSuffixes = setOf("head", "heads", "face", "faces", "hole", "holes", "wit", "wits", "tard", "tards",
+		"bag", "bags", "hat", "hats", "wad", "wads", "wipe", "sucker", "nugget", "weasel", "lord", "stain", "bird")
 )
+
+// affixes collapses repeated letters of each affix and returns the set, with
+// the length of each run, so that "less" is a suffix of "cockless" but not of
+// "cockles".
+func affixes(ws ...string) map[string][]uint8 {
+	m := make(map[string][]uint8, len(ws))
+	for _, w := range ws {
+		var b []byte
+		var n []uint8
+		for i := 0; i < len(w); i++ {
+			if i > 0 && w[i] == w[i-1] {
+				n[len(n)-1]++
+				continue
+			}
+			b = append(b, w[i])
+			n = append(n, 1)
+		}
+		if old, ok := m[string(b)]; ok {
+			for i := range n {
+				n[i] = min(n[i], old[i])
+			}
+		}
+		m[string(b)] = n
+	}
+	return m
+}
+
+// hasAffix reports whether w's runs from..to are an affix of m, each run at
+// least as long as the affix's; with shared set, the affix's first letter is
+// the last run before from (a root's "ass" and the suffix "sucker").
+func hasAffix(m map[string][]uint8, w word, from, to int, shared bool) bool {
+	key := string(w.letters[from:to])
+	if shared {
+		key = string(w.letters[from-1 : to])
+	}
+	n, ok := m[key]
+	if !ok {
+		return false
+	}
+	if shared {
+		n = n[1:]
+	}
+	for i, c := range n {
+		if w.counts[from+i] < c {
+			return false
+		}
+	}
+	return true
+}
 
 // setOf collapses repeated letters of each word and returns the set.
 func setOf(ws ...string) map[string]bool {

@@ -6,16 +6,33 @@ package profanity
 // cockpit, Dickens) never match and need no entry; they are kept here and in
 // the tests as a reminder. Constant table, in collapsed form.
 var innocent = setOf("cocky", "cockier", "cockiest", "cocked", "cocking", "cocker", "cockers",
-	"dicker", "dickers", "dickey", "dickeys", "dicky", "dickie", "dickies", "craps", "crappie",
-	"scunthorpe", "assassin", "classic", "cockpit", "dickens", "essex", "sussex", "shitake",
-	"cocktail", "assess", "bassist", "pricked", "pricking", "twatter")
+	"cockle", "cockles", "halfcocked", "dicker", "dickers", "dickey", "dickeys", "dicky", "dickie",
+	"dickies", "craps", "crappie", "fagin", "fagged", "fagging", "scunthorpe", "assassin", "classic",
+	"cockpit", "dickens", "essex", "sussex", "shitake", "cocktail", "assess", "bassist", "pricked",
+	"pricking", "twatter")
 
-// match returns the best entry matched by the words starting at ws[i] and
-// how many words it spans; ok is false when none matches.
-func (lx *lexicon) match(ws []word, i int) (best int, span int, ok bool) {
+// innocentExact are ordinary words that, with their letters collapsed, are
+// a listed word ("Shiite" would read as "shite"); they are compared with
+// their letter counts. Constant table.
+var innocentExact = map[string]bool{"shiite": true, "shiites": true}
+
+// match returns the best entry matched by the words starting at ws[i], how
+// many words it spans and the severity of the match (the entry's, or at
+// least 2 for an insulting compound of a mild root: "dumbass", "ass hat");
+// ok is false when none matches.
+func (lx *lexicon) match(ws []word, i int) (best, span, sev int, ok bool) {
+	best, span, sev, ok = lx.matchWord(ws, i)
+	if ok && innocentExact[expand(ws[i])] {
+		return 0, 0, 0, false
+	}
+	return best, span, sev, ok
+}
+
+// matchWord is match without the innocentExact guard.
+func (lx *lexicon) matchWord(ws []word, i int) (best, span, sev int, ok bool) {
 	w := ws[i]
 	if w.numeric || w.foreign {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	best = -1
 	consider := func(e, n int) {
@@ -31,21 +48,53 @@ func (lx *lexicon) match(ws []word, i int) (best int, span int, ok bool) {
 		}
 	}
 	if best >= 0 {
-		return best, span, true
+		sev = lx.entries[best].severity
+		if span == 1 && lx.entries[best].root && insultApart(ws, i) {
+			sev = max(sev, 2)
+		}
+		return best, span, sev, true
 	}
 	if innocent[string(w.letters)] {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	if w.special {
 		if e := lx.matchMasked(w); e >= 0 {
-			return e, 1, true
+			return e, 1, lx.entries[e].severity, true
 		}
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	if e := lx.matchDerivative(w); e >= 0 {
-		return e, 1, true
+	if e, insult := lx.matchDerivative(w); e >= 0 {
+		sev = lx.entries[e].severity
+		if insult {
+			sev = max(sev, 2)
+		}
+		return e, 1, sev, true
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
+}
+
+// insultApart reports whether the root at ws[i] is an insulting compound
+// written in two words ("dumb ass", "ass hat").
+func insultApart(ws []word, i int) bool {
+	return i > 0 && insultPrefixes[string(ws[i-1].letters)] ||
+		i+1 < len(ws) && insultSuffixes[string(ws[i+1].letters)]
+}
+
+// expand spells w out with its repeated letters, up to 32 letters ("" for
+// longer words, which no innocentExact entry is).
+func expand(w word) string {
+	if w.raw > 32 {
+		return ""
+	}
+	var b [32]byte
+	n := 0
+	for i, c := range w.letters {
+		for k := 0; k < int(w.counts[i]); k++ {
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
 }
 
 // matchPhrase returns how many words entry e spans at ws[i], or 0.
@@ -63,13 +112,15 @@ func (lx *lexicon) matchPhrase(ws []word, i, e int) int {
 }
 
 // matchDerivative matches a root with an optional listed prefix and suffix:
-// "fucking", "motherfucker", "dumbass", "shithead".
-func (lx *lexicon) matchDerivative(w word) int {
+// "fucking", "motherfucker", "dumbass", "shithead". insult reports a
+// compound that names a person, rather than an inflection or an intensifier
+// ("asshat", "jackass", not "asses", "badass" or "crapload").
+func (lx *lexicon) matchDerivative(w word) (e int, insult bool) {
 	l := string(w.letters)
 	starts := [8]int{0}
 	n := 1
 	for _, p := range prefixLen {
-		if p < len(l) && prefixes[l[:p]] {
+		if p < len(l) && hasAffix(prefixes, w, 0, p, false) {
 			starts[n] = p
 			n++
 		}
@@ -86,15 +137,15 @@ func (lx *lexicon) matchDerivative(w word) int {
 				continue
 			}
 			rest := l[end:]
-			if rest != "" && !suffixes[rest] && !suffixes[rl[len(rl)-1:]+rest] {
+			if rest != "" && !hasAffix(suffixes, w, end, len(l), false) && !hasAffix(suffixes, w, end, len(l), true) {
 				continue
 			}
 			if covers(w, s, root) {
-				return r
+				return r, insultPrefixes[l[:s]] || insultSuffixes[rest] || insultSuffixes[rl[len(rl)-1:]+rest]
 			}
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // matchMasked matches a word holding mask characters or i-or-l symbols
@@ -112,10 +163,17 @@ func (lx *lexicon) matchMasked(w word) int {
 	if real == 0 || w.raw < 3 {
 		return -1
 	}
-	best := -1
+	// Of the entries that fit, the best has as many letters as the word has
+	// characters ("b****" is "bitch" rather than "bbw"), then the highest
+	// severity.
+	best, bestRank := -1, -1
 	for _, e := range lx.special {
 		ent := lx.entries[e]
-		if best >= 0 && ent.severity <= lx.entries[best].severity {
+		rank := ent.severity
+		if len(ent.term) == w.raw {
+			rank += 10
+		}
+		if rank <= bestRank {
 			continue
 		}
 		if ends(w, 0, ent.words[0], 0, func(end int) bool {
@@ -124,7 +182,7 @@ func (lx *lexicon) matchMasked(w word) int {
 			}
 			return ent.root && literalSuffix(w, end)
 		}) {
-			best = e
+			best, bestRank = e, rank
 		}
 	}
 	return best
@@ -137,7 +195,7 @@ func literalSuffix(w word, end int) bool {
 			return false
 		}
 	}
-	return suffixes[string(w.letters[end:])]
+	return hasAffix(suffixes, w, end, len(w.letters), false)
 }
 
 // A mask stands for at most as many runs as it has characters.
@@ -178,24 +236,4 @@ func ends(w word, ti int, e word, ei int, done func(int) bool) bool {
 		}
 	}
 	return ends(w, ti+1, e, ei+1, done)
-}
-
-// innocentNext names, for a few listed words, a following word that makes
-// the pair ordinary ("honky tonk"). Constant table.
-var innocentNext = map[string]string{"honky": "tonk", "honkey": "tonk", "pussy": "cat"}
-
-// innocentPrev names, for a few listed words, a preceding word that makes
-// the pair ordinary ("gobbledy gook", "Moby Dick"). Constant table.
-var innocentPrev = map[string]string{"gook": "gobledy", "dick": "moby"}
-
-// inPhrase reports whether the listed term at ws[i] is part of an ordinary
-// phrase.
-func inPhrase(term string, ws []word, i int) bool {
-	if next, ok := innocentNext[term]; ok && next != "" && i+1 < len(ws) && string(ws[i+1].letters) == next {
-		return true
-	}
-	if prev, ok := innocentPrev[term]; ok && i > 0 && string(ws[i-1].letters) == prev {
-		return true
-	}
-	return false
 }

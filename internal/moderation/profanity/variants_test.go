@@ -96,5 +96,9 @@ func TestDisguisedRecall(t *testing.T) {
 			t.Errorf("disguise %s: %.1f%% caught, want at least 95%%", dg.name, 100*rate)
 		}
 	}
-	t.Logf("overall %d/%d caught (%.2f%%)", caught, total, 100*float64(caught)/float64(total))
+	rate := float64(caught) / float64(total)
+	t.Logf("overall %d/%d caught (%.2f%%)", caught, total, 100*rate)
+	if rate < 0.95 {
+		t.Errorf("disguises: %.2f%% caught, want at least 95%%", 100*rate)
+	}
 }

@@ -11,14 +11,18 @@
 //
 // Each output line is "term<TAB>severity<TAB>flags": the term in lower case
 // (words separated by one space), the severity (dsojevic's where it has one,
-// 3 for LDNOOBW-only terms) and flags ("d" for a root whose derivatives such
-// as "fucking" or "dumbass" are matched too, "-" for none).
+// at least 2 for its racial slurs, 3 for LDNOOBW-only terms, corrected for a
+// few terms by the severity table) and flags ("d" for a root whose
+// derivatives such as "fucking" or "dumbass" are matched too, "-" for none).
+// Severity 1 marks mild words ("damn", "crap", "arse") that the detector
+// matches but does not report.
 //
 // Both lists were written for filtering pornography and slurs, not for a
 // newsroom: they hold clinical and news vocabulary ("rape", "incest",
-// "penis", "swastika"), ordinary words ("hooker", "pansy", "collared") and
-// phrases that belong to other rules ("how to kill", "white power"). Those
-// are dropped here (see excluded) so that the profanity rule means profanity;
+// "penis", "swastika", "pornography"), ordinary words ("hooker", "pansy",
+// "collared", "orgy"), words of other languages (Dutch "kunt") and phrases
+// that belong to other rules ("how to kill", "white power"). Those are
+// dropped here (see excluded) so that the profanity rule means profanity;
 // the violence, extremism, hate and minors rules cover the rest.
 package main
 
@@ -68,17 +72,22 @@ func compile(dir string) (string, error) {
 		return "", fmt.Errorf("read dsojevic list: %w", err)
 	}
 	var ds []struct {
-		Match    string `json:"match"`
-		Severity int    `json:"severity"`
+		Match    string   `json:"match"`
+		Tags     []string `json:"tags"`
+		Severity int      `json:"severity"`
 	}
 	if err := json.Unmarshal(raw, &ds); err != nil {
 		return "", fmt.Errorf("parse dsojevic list: %w", err)
 	}
 	for _, e := range ds {
+		sev := e.Severity
+		if sev < 2 && contains(e.Tags, "racial") {
+			sev = 2 // a slur is offensive language, whatever the list says
+		}
 		for _, alt := range strings.Split(e.Match, "|") {
 			// In this list "x*" means "x, possibly repeated"; the detector
 			// accepts repeated letters anyway, so the star is dropped.
-			add(strings.ReplaceAll(alt, "*", ""), e.Severity)
+			add(strings.ReplaceAll(alt, "*", ""), sev)
 		}
 	}
 
@@ -100,6 +109,12 @@ func compile(dir string) (string, error) {
 	for _, term := range supplement {
 		if _, ok := terms[term]; !ok {
 			add(term, 2)
+		}
+	}
+
+	for term, sev := range severity {
+		if _, ok := terms[term]; ok {
+			terms[term] = entry{severity: sev}
 		}
 	}
 
@@ -147,7 +162,36 @@ func excluded(term string) bool {
 	if strings.ContainsAny(term, "0123456789&") && !strings.ContainsAny(term, "abcdefghijklmnopqrstuvwxyz") {
 		return true
 	}
-	return dropped[term] || !isText(term)
+	// The detector reads hyphens and dots as spaces, so "strap-on" and
+	// "mr. hands" match "strap on" and "mr hands": drop them with those.
+	spaced := strings.Join(strings.FieldsFunc(term, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }), " ")
+	return dropped[term] || dropped[spaced] || !isText(term)
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// severity corrects the source lists' severity for a few terms, on the
+// scale of Ofcom's research into how offensive British audiences find
+// words ("Attitudes to potentially offensive language", 2016 and 2021):
+// its mild words, and their American equivalents, are 1, which the
+// detector returns but does not report; medium words are at least 2.
+var severity = map[string]int{
+	// Mild: everyday expletives and oaths a news site's readers use
+	// without offence ("a damn good game", "what a load of crap").
+	"ass": 1, "arse": 1, "crap": 1, "damn": 1, "bugger": 1, "sod off": 1, "sodding": 1,
+	"god damn": 1, "god damned": 1, "god-damn": 1, "god-damned": 1, "goddamn": 1, "goddamned": 1,
+	"boner": 1, // also "a blunder"
+	"boobs": 1, // "boob" is dropped as ordinary; "big boobs" stays
+	// Medium.
+	"bollocks": 2, "pissing": 2,
 }
 
 // isText reports whether a term is made of letters, digits, spaces, dots,
@@ -203,6 +247,15 @@ func init() {
 			"mong rice queen potato queen t-girl tgirl transbian sodomise sodomist china man china men " +
 			"pony boy pony girl pony-boy pony-girl ponyboy ponygirl barenaked go-kun leso tit boob " +
 			"gym bunny gymbunny ring raider ringraider xxx cum coon coons",
+		// Sexual but not profane: the lists' vocabulary of sex and
+		// pornography, which news reports and readers use plainly ("an orgy
+		// of violence", "food porn", "child pornography", "the cream pie").
+		"porn porno pornos pornography pornographic pornhub orgy horny busty humping tushy g-spot " +
+			"frottage octopussy",
+		// Ordinary words of other languages, or ordinary English apart from
+		// the list's sense: Dutch "kunt" (can), patois "nutten" (nothing),
+		// Italian "finocchio" (fennel), Catalan "bellesa" (beauty), "Mr Hands".
+		"kunt nutten finocchio finochio finoccio bellesa",
 	} {
 		// Multi-word terms are listed with their words in a row, so each
 		// group is matched word by word and as the whole phrases below.
@@ -223,6 +276,7 @@ func init() {
 		"impact play", "only fans", "wet dream", "auto erotic", "venus mound", "mound of venus",
 		"foot fetish", "bung hole", "frolic me", "switch hitter", "rice queen", "potato queen",
 		"china man", "china men", "pony boy", "pony girl", "gym bunny", "ring raider",
+		"porn hub", "booty call", "cream pie", "wet back", "mr hands",
 	} {
 		dropped[phrase] = true
 	}
