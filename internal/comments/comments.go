@@ -77,6 +77,8 @@ type Service struct {
 type Recorder interface {
 	Prepare(c *store.Comment, d moderation.Decision)
 	Written(ctx context.Context, c store.Comment, author store.User)
+	// Marked follows a rule found after publication (MarkLater).
+	Marked(ctx context.Context, c store.Comment, reason moderation.Reason)
 }
 
 // SetRecorder sets the recorder of machine decisions; call before Run.
@@ -323,10 +325,15 @@ func (s *Service) MarkLater(ctx context.Context, ids []string, reason moderation
 		}
 		rs = append(rs, reason)
 		d := moderation.Decision{Reasons: rs}
-		if _, changed, err := s.store.MarkComment(ctx, c.ID, d.ReasonsJSON(), hold); err != nil {
+		marked, changed, err := s.store.MarkComment(ctx, c.ID, d.ReasonsJSON(), hold)
+		if err != nil {
 			return nil, err
-		} else if changed {
+		}
+		if changed {
 			s.changed(c.ArticleID)
+			if s.rec != nil {
+				s.rec.Marked(ctx, marked, reason)
+			}
 		}
 	}
 	var missing []string

@@ -107,3 +107,22 @@ func (s *Service) blocked(ctx context.Context, u store.User, r policy.Rule, auto
 	}
 	s.webhook(ctx, "user.blocked", data)
 }
+
+// Marked follows a rule found after a comment was published (the first
+// comments of a flash mob): a held comment's author gets the statement of
+// reasons, and the newsroom's tools hear of the hold.
+func (s *Service) Marked(ctx context.Context, c store.Comment, reason moderation.Reason) {
+	if c.Status != store.CommentHeld {
+		return
+	}
+	n := s.commentStatement(c, store.ActionHold, s.rule(reason.Rule), true, "")
+	n.UserID, n.CreatedAt = c.AuthorID, s.now()
+	if err := s.store.AddNotification(ctx, n); err != nil {
+		s.log.Warn("hold: notification", "comment", c.ID, "err", err)
+	}
+	if u, err := s.store.UserByID(ctx, c.AuthorID); err == nil {
+		s.email(ctx, u, n)
+	}
+	s.webhook(ctx, "comment.held", map[string]any{"comment_id": c.ID, "article_id": c.ArticleID, "author_id": c.AuthorID,
+		"rules": moderationRules(c.Reasons), "decision": "hold", "automated": true})
+}

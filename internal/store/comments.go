@@ -571,11 +571,23 @@ func (s *Store) MarkComment(ctx context.Context, id, reasons string, hold bool) 
 		} else if c.Status == CommentHeld {
 			review = 0
 		}
+		before := auditState(out, ruleIDs(out.Reasons))
 		if _, err := tx.ExecContext(ctx, `UPDATE comments SET status = $2, reasons = $3, needs_review = $4 WHERE id = $1`,
 			id, c.Status, reasons, review); err != nil {
 			return fmt.Errorf("mark comment: %w", err)
 		}
+		action, added := ActionFlag, ""
+		if c.Status == CommentHeld {
+			action = ActionHold
+		}
+		if rs := ruleIDs(reasons); len(rs) > 0 {
+			added = rs[len(rs)-1]
+		}
 		c.Reasons, c.NeedsReview = reasons, review != 0
+		if err := addAudit(ctx, tx, AuditEntry{Automated: true, Action: action, TargetType: TargetComment, TargetID: id, SubjectID: c.AuthorID,
+			Rule: added, Reason: "found after the comment was published", Before: before, After: auditState(c, ruleIDs(reasons))}); err != nil {
+			return err
+		}
 		out, changed = c, true
 		return nil
 	})
