@@ -23,6 +23,7 @@ import (
 	"tribune/internal/metrics"
 	"tribune/internal/moderation"
 	"tribune/internal/moderation/engine"
+	"tribune/internal/moderation/policy"
 	"tribune/internal/site"
 	"tribune/internal/store"
 	"tribune/internal/views"
@@ -126,7 +127,26 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if err != nil {
 		return err
 	}
-	s.SetReview(rv)
+	s.SetReview(rv, rules)
+	rv.OnPolicy(func(p *policy.Policy) error {
+		if err := mod.engine.SetPolicy(p); err != nil {
+			return err
+		}
+		s.SetRules(p)
+		rv.SetPolicy(p)
+		return nil
+	})
+	if stored, err := rv.StoredPolicy(ctx); err != nil {
+		log.Warn("the policy admins changed cannot be read; the file's is in force", "err", err)
+	} else if stored != nil {
+		if err := mod.engine.SetPolicy(stored); err != nil {
+			log.Warn("the policy admins changed does not fit the file's detectors; the file's is in force", "err", err)
+		} else {
+			s.SetRules(stored)
+			rv.SetPolicy(stored)
+			log.Info("moderation policy changed by admins is in force", "version", stored.Version)
+		}
+	}
 	s.Routes(mux)
 	api.New(api.Deps{Tokens: acc.service, Cookies: s, Articles: st, Store: st, Comments: cs, Links: cfg.CommentLinks, Log: log}).Routes(mux)
 	var h http.Handler = mux
@@ -160,6 +180,7 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 	if marks != nil {
 		wg.Go(func() { marks.Run(bg) })
 	}
+	wg.Go(func() { rv.WatchPolicy(bg, rules, 5*time.Second) })
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -119,9 +119,9 @@ type setting struct {
 // reads the same flags and variables the same way.
 func FlagSet(fs *flag.FlagSet, env Env) func() (*Config, error) {
 	var (
-		c                                                                  Config
+		c                                                                           Config
 		tz, demo, flush, trust, port, hook, rate, links, purge, blocklists, strikes string
-		webhooks                                                           string
+		webhooks                                                                    string
 	)
 	settings := []setting{
 		{"addr", "TRIBUNE_ADDR", "address to listen on", &c.Addr, "127.0.0.1:8080"},

@@ -39,7 +39,7 @@ func (s *Service) Decide(ctx context.Context, mod store.User, d CommentDecision)
 		Note: d.Note, ActorID: mod.ID, At: s.now()}
 	var c store.Comment
 	if !d.Approve {
-		r, ok := s.policy.Rule(d.Rule)
+		r, ok := s.Policy().Rule(d.Rule)
 		if !ok {
 			return store.Decided{}, ErrNoRule
 		}

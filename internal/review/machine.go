@@ -43,7 +43,7 @@ func (s *Service) Prepare(c *store.Comment, d moderation.Decision) {
 // action is the decision's (the strongest), else the first.
 func (s *Service) deciding(d moderation.Decision) policy.Rule {
 	for _, rs := range d.Reasons {
-		if r, ok := s.policy.Rule(rs.Rule); ok && string(r.Action) == string(d.Action) {
+		if r, ok := s.Policy().Rule(rs.Rule); ok && string(r.Action) == string(d.Action) {
 			return r
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"tribune/internal/mail"
@@ -57,6 +58,10 @@ type Store interface {
 	BanIdentities(ctx context.Context, userID, kind string, hashes []string, at time.Time) error
 	UnbanIdentities(ctx context.Context, userID string) error
 	BannedIdentity(ctx context.Context, hashes ...string) (string, error)
+	AddAudit(ctx context.Context, e store.AuditEntry) error
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	DeleteSetting(ctx context.Context, key string) error
 }
 
 // Mailer sends email (through the durable jobs queue).
@@ -92,18 +97,31 @@ type Service struct {
 	hooks  Hooks
 	cfg    Config
 	log    *slog.Logger
+	// pol is the policy in force (SetPolicy); policy the one at start.
+	pol atomic.Pointer[policy.Policy]
+	// apply puts a changed policy in force on this node (OnPolicy).
+	apply func(*policy.Policy) error
 }
+
+// OnPolicy sets what puts a changed policy in force on this node: the
+// engine, the Community Standards page, and this service.
+func (s *Service) OnPolicy(fn func(*policy.Policy) error) { s.apply = fn }
 
 // New returns the workspace. mail and hooks may be nil.
 func New(cfg Config, st Store, p *policy.Policy, m Mailer, h Hooks, log *slog.Logger) *Service {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Service{store: st, policy: p, mail: m, hooks: h, cfg: cfg, log: log}
+	s := &Service{store: st, policy: p, mail: m, hooks: h, cfg: cfg, log: log}
+	s.pol.Store(p)
+	return s
 }
 
+// SetPolicy puts a changed policy in force for decisions and statements.
+func (s *Service) SetPolicy(p *policy.Policy) { s.pol.Store(p) }
+
 // Policy is the policy decisions refer to.
-func (s *Service) Policy() *policy.Policy { return s.policy }
+func (s *Service) Policy() *policy.Policy { return s.pol.Load() }
 
 // Problem is an error written for people (moderators or readers): the
 // pages show its text.
@@ -145,7 +163,7 @@ func (s *Service) now() time.Time { return s.cfg.Now().UTC().Truncate(time.Milli
 
 // ruleTitle is a rule's title, or its id for rules not in the policy.
 func (s *Service) rule(id string) policy.Rule {
-	if r, ok := s.policy.Rule(id); ok {
+	if r, ok := s.Policy().Rule(id); ok {
 		return r
 	}
 	return policy.Rule{ID: id, Title: id, Text: id, Severity: 1}

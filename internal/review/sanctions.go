@@ -20,7 +20,7 @@ func (s *Service) Block(ctx context.Context, mod store.User, userID, rule, reaso
 		return store.User{}, ErrNeedReason
 	}
 	if rule != "" {
-		if _, ok := s.policy.Rule(rule); !ok {
+		if _, ok := s.Policy().Rule(rule); !ok {
 			return store.User{}, ErrNoRule
 		}
 	}

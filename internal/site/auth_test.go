@@ -107,7 +107,8 @@ func newAuthSite(t testing.TB, st *store.Store, social ...SocialProvider) *authS
 	a.review = review.New(review.Config{SiteName: cfg.SiteName, BaseURL: cfg.BaseURL, BlockAt: 4, Key: key, Changed: cs.Changed},
 		st, policy.Default(), a.mail, nil, log)
 	cs.SetRecorder(a.review)
-	s.SetReview(a.review)
+	s.SetReview(a.review, policy.Default())
+	a.review.OnPolicy(func(p *policy.Policy) error { s.SetRules(p); a.review.SetPolicy(p); return nil })
 	mux := http.NewServeMux()
 	s.Routes(mux)
 	a.mux = mux

@@ -61,5 +61,5 @@ func (s *Site) standards(w http.ResponseWriter, r *http.Request) error {
 		page
 		Version string
 		Rules   []policy.Rule
-	}{p, s.rules.Version, s.rules.Rules})
+	}{p, s.rules.Load().Version, s.rules.Load().Rules})
 }

@@ -182,7 +182,7 @@ type auditView struct {
 
 var auditActions = []string{store.ActionHold, store.ActionFlag, store.ActionReject, store.ActionApprove, store.ActionEdit,
 	store.ActionStrike, store.ActionBlock, store.ActionUnblock, store.ActionNote, store.ActionRole, store.ActionAppeal,
-	store.ActionRestore, store.ActionUphold}
+	store.ActionRestore, store.ActionUphold, review.ActionPolicy}
 
 func (s *Site) modAudit(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.requireStaff(w, r)

@@ -10,14 +10,16 @@ import (
 	"strings"
 	"time"
 
+	"tribune/internal/moderation/policy"
 	"tribune/internal/review"
 	"tribune/internal/store"
 	"tribune/internal/web"
 )
 
 // SetReview mounts the moderators' workspace and the readers' side of it
-// (notifications, appeals).
-func (s *Site) SetReview(r *review.Service) { s.review = r }
+// (notifications, appeals). file is the policy of the file (or the shipped
+// one), which admins may return to.
+func (s *Site) SetReview(r *review.Service, file *policy.Policy) { s.review, s.filePolicy = r, file }
 
 // moderationRoutes are the moderators' workspace pages.
 func (s *Site) moderationRoutes(mux *http.ServeMux, h func(web.HandlerFunc) http.Handler) {
@@ -33,6 +35,8 @@ func (s *Site) moderationRoutes(mux *http.ServeMux, h func(web.HandlerFunc) http
 	mux.Handle("POST /moderation/users/{id}/unblock", h(s.modUnblock))
 	mux.Handle("POST /moderation/users/{id}/notes", h(s.modNote))
 	mux.Handle("GET /moderation/audit", h(s.modAudit))
+	mux.Handle("GET /moderation/policy", h(s.modPolicy))
+	mux.Handle("POST /moderation/policy", h(s.modPolicySubmit))
 	mux.Handle("GET /account/notifications", h(s.notifications))
 	mux.Handle("GET /account/appeal", h(s.appealForm))
 	mux.Handle("POST /account/appeal", h(s.appealSubmit))
@@ -94,6 +98,7 @@ var modNotices = map[string]string{
 	"noted":     "Note saved.",
 	"restored":  "Appeal accepted: the account is restored and its owner was told.",
 	"upheld":    "Appeal rejected: the block stays and its owner was told.",
+	"policy":    "Policy saved: it is in force on this node now and on every node within seconds.",
 }
 
 func (s *Site) modHome(w http.ResponseWriter, r *http.Request) error {

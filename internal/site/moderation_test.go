@@ -3,13 +3,16 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"tribune/internal/moderation/policy"
 	"tribune/internal/store"
 	"tribune/internal/store/storetest"
 )
@@ -240,4 +243,77 @@ func mustURL(s string) *url.URL {
 		panic(err)
 	}
 	return u
+}
+
+// TestPolicyChanges: admins change a rule's threshold, action and
+// severity; moderators see the policy but cannot change it; the change is
+// in the audit log and the Community Standards page shows the version.
+func TestPolicyChanges(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		a, _ := commentSite(t, st)
+		mod, _ := moderatorBrowser(t, a)
+		if _, _, err := a.acc.CreateUser(t.Context(), "admin@example.org", "Ada", store.RoleAdmin, pw); err != nil {
+			t.Fatal(err)
+		}
+		admin := a.browser()
+		admin.login("admin@example.org", pw)
+		if r := mod.get("/moderation/policy"); r.status != http.StatusOK || strings.Contains(r.body, `name="threshold-insult"`) {
+			t.Errorf("moderator's policy page: %d (inputs shown: %v)", r.status, strings.Contains(r.body, `name="threshold-insult"`))
+		}
+		form := url.Values{"reason": {"Too many insults get through."}}
+		for _, r := range policyRules(t, admin.get("/moderation/policy").body) {
+			form.Set("threshold-"+r[0], r[1])
+			form.Set("action-"+r[0], r[2])
+			form.Set("severity-"+r[0], r[3])
+		}
+		form.Set("threshold-insult", "0.7")
+		form.Set("action-insult", "hold")
+		if r := mod.post("/moderation/policy", "/moderation/policy", form); r.status == http.StatusSeeOther {
+			t.Errorf("a moderator changed the policy")
+		}
+		r := admin.post("/moderation/policy", "/moderation/policy", form)
+		if r.status != http.StatusSeeOther {
+			t.Fatalf("admin saves: %d\n%s", r.status, r.body)
+		}
+		p := a.review.Policy()
+		if ins, _ := p.Rule("insult"); ins.Threshold != 0.7 || ins.Action != "hold" || !strings.Contains(p.Version, "+admin.") {
+			t.Errorf("policy after the change: %+v version %s", ins, p.Version)
+		}
+		if r := admin.get("/community-standards"); !strings.Contains(html.UnescapeString(r.body), p.Version) {
+			t.Errorf("Community Standards page does not show version %s", p.Version)
+		}
+		if r := admin.get("/moderation/audit?action=policy.change"); !strings.Contains(html.UnescapeString(r.body), "insult: threshold 0.9→0.7") {
+			t.Errorf("audit log lacks the change")
+		}
+		stored, err := a.review.StoredPolicy(t.Context())
+		if err != nil || stored == nil || stored.Version != p.Version {
+			t.Errorf("stored policy = %v, %v", stored, err)
+		}
+		form.Set("threshold-insult", "7")
+		if r := admin.post("/moderation/policy", "/moderation/policy", form); r.status != http.StatusUnprocessableEntity {
+			t.Errorf("threshold 7 accepted: %d", r.status)
+		}
+		if r := admin.post("/moderation/policy", "/moderation/policy", url.Values{"reset": {"1"}, "reason": {"Back to the file."}}); r.status != http.StatusSeeOther {
+			t.Errorf("reset: %d", r.status)
+		}
+		if a.review.Policy().Version != policy.Default().Version {
+			t.Errorf("after reset: version %s", a.review.Policy().Version)
+		}
+	})
+}
+
+var policyRowRE = regexp.MustCompile(`name="threshold-([a-z-]+)" value="([^"]*)"[\s\S]*?<option selected>([a-z]+)</option>[\s\S]*?name="severity-[a-z-]+" value="([^"]*)"`)
+
+// policyRules reads the policy form's current values: id, threshold,
+// action, severity.
+func policyRules(t *testing.T, body string) [][4]string {
+	t.Helper()
+	var out [][4]string
+	for _, m := range policyRowRE.FindAllStringSubmatch(body, -1) {
+		out = append(out, [4]string{m[1], m[2], m[3], m[4]})
+	}
+	if len(out) != 21 {
+		t.Fatalf("policy form has %d rules, want 21", len(out))
+	}
+	return out
 }

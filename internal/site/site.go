@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 	"tribune/internal/review"
 
@@ -60,12 +61,13 @@ type Site struct {
 	social       []SocialProvider
 	comments     *comments.Service
 	review       *review.Service
+	filePolicy   *policy.Policy
 	commentStore CommentStore
 	// fragments keeps anonymous readers' comment sections (package memo).
 	fragments *memo.Cache
 	bodies    *sync.Pool
 	policy    Policy
-	rules     *policy.Policy
+	rules     atomic.Pointer[policy.Policy]
 	csrfKey   []byte
 	views     *views.Counter
 	log       *slog.Logger
@@ -106,6 +108,13 @@ type Deps struct {
 	Now func() time.Time
 }
 
+// SetRules replaces the Community Standards shown (an admin changed the
+// policy).
+func (s *Site) SetRules(p *policy.Policy) {
+	s.rules.Store(p)
+	s.cache.clear()
+}
+
 // New parses the templates and prepares the caches.
 func New(d Deps) (*Site, error) {
 	s := &Site{cfg: d.Config, store: d.Store, users: d.Store, commentStore: d.Store, setup: d.Setup, accounts: d.Accounts, captcha: d.Captcha,
@@ -113,10 +122,10 @@ func New(d Deps) (*Site, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.rules = d.Rules
-	if s.rules == nil {
-		s.rules = policy.Default()
+	if d.Rules == nil {
+		d.Rules = policy.Default()
 	}
+	s.rules.Store(d.Rules)
 	if s.policy.Text == "" {
 		s.policy = DefaultPrivacyPolicy()
 	}

@@ -19,7 +19,7 @@ var templateFS embed.FS
 // pageNames are the page templates; each is parsed together with the layout.
 var pageNames = []string{"home", "list", "article", "error", "setup", "register", "login", "forgot", "reset",
 	"notice", "social", "account", "legal", "reader", "comment_form", "versions", "standards",
-	"moderation", "mod_user", "mod_appeals", "mod_audit", "notifications", "appeal"}
+	"moderation", "mod_user", "mod_appeals", "mod_audit", "notifications", "appeal", "mod_policy"}
 
 func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{

@@ -7,7 +7,10 @@ package engine
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"tribune/internal/moderation"
 	"tribune/internal/moderation/policy"
@@ -27,7 +30,7 @@ type Identifier interface {
 // Engine applies one policy with a set of detectors. Safe for concurrent
 // use when its detectors are.
 type Engine struct {
-	policy    *policy.Policy
+	policy    atomic.Pointer[policy.Policy]
 	detectors []moderation.Detector
 	wanted    map[string]bool
 	scorer    Scorer
@@ -42,7 +45,8 @@ type Options struct {
 
 // New builds an engine for p with the given detectors.
 func New(p *policy.Policy, opts Options, detectors ...moderation.Detector) *Engine {
-	e := &Engine{policy: p, scorer: opts.Scorer, lang: opts.Language, wanted: map[string]bool{}}
+	e := &Engine{scorer: opts.Scorer, lang: opts.Language, wanted: map[string]bool{}}
+	e.policy.Store(p)
 	for _, r := range p.Rules {
 		for _, d := range r.Detectors {
 			e.wanted[d] = true
@@ -56,6 +60,26 @@ func New(p *policy.Policy, opts Options, detectors ...moderation.Detector) *Engi
 	return e
 }
 
+// SetPolicy replaces the policy while the engine runs (an admin changed a
+// threshold or an action). The new policy must name the same detectors
+// for each rule: the engine's detectors were chosen for the old one.
+func (e *Engine) SetPolicy(p *policy.Policy) error {
+	old := e.policy.Load()
+	if len(old.Rules) != len(p.Rules) {
+		return errors.New("engine: the new policy has other rules")
+	}
+	for i, r := range p.Rules {
+		if r.ID != old.Rules[i].ID || !slices.Equal(r.Detectors, old.Rules[i].Detectors) {
+			return fmt.Errorf("engine: rule %q changed its detectors; restart with the new policy file", r.ID)
+		}
+	}
+	e.policy.Store(p)
+	return nil
+}
+
+// Policy is the policy in force.
+func (e *Engine) Policy() *policy.Policy { return e.policy.Load() }
+
 // Unenforced lists the policy's rules none of whose detectors is
 // available, so an operator knows what the machine does not check.
 func (e *Engine) Unenforced() []string {
@@ -64,7 +88,7 @@ func (e *Engine) Unenforced() []string {
 		have[d.Name()] = true
 	}
 	var out []string
-	for _, r := range e.policy.Rules {
+	for _, r := range e.policy.Load().Rules {
 		if !slices.ContainsFunc(r.Detectors, func(n string) bool { return have[n] }) {
 			out = append(out, r.ID)
 		}
@@ -86,7 +110,8 @@ type Result struct {
 
 // Evaluate judges one comment.
 func (e *Engine) Evaluate(ctx context.Context, in moderation.Input) Result {
-	res := Result{Decision: "publish", Scores: map[string]float64{}, PolicyVersion: e.policy.Version}
+	p := e.policy.Load()
+	res := Result{Decision: "publish", Scores: map[string]float64{}, PolicyVersion: p.Version}
 	if e.scorer != nil {
 		for k, v := range e.scorer.Scores(in.Text) {
 			res.Scores[k] = v
@@ -108,7 +133,7 @@ func (e *Engine) Evaluate(ctx context.Context, in moderation.Input) Result {
 		res.Scores["profanity"] = 0
 	}
 	strongest := policy.Action("")
-	for _, r := range e.policy.Rules {
+	for _, r := range p.Rules {
 		fired := false
 		for _, f := range findings[r.ID] {
 			if slices.Contains(r.Detectors, f.detector) && f.Score >= r.Threshold {

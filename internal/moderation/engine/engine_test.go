@@ -77,3 +77,20 @@ func TestUnenforced(t *testing.T) {
 		t.Errorf("Unenforced() = %v", got)
 	}
 }
+
+func TestSetPolicy(t *testing.T) {
+	e := New(policy.Default(), Options{})
+	p, err := policy.Default().Adjust("v2", map[string]policy.Change{"insult": {Threshold: 0.5, Action: policy.Hold, Severity: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.SetPolicy(p); err != nil || e.Policy().Version != "v2" {
+		t.Fatalf("SetPolicy = %v, version %s", err, e.Policy().Version)
+	}
+	other := *p
+	other.Rules = append([]policy.Rule(nil), p.Rules...)
+	other.Rules[0].Detectors = []string{"somethingelse"}
+	if err := e.SetPolicy(&other); err == nil {
+		t.Errorf("a policy with other detectors was accepted")
+	}
+}

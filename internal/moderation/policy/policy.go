@@ -7,6 +7,7 @@ package policy
 
 import (
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -139,4 +140,46 @@ func (p *Policy) Rule(id string) (Rule, bool) {
 		}
 	}
 	return Rule{}, false
+}
+
+// Change is an admin's change to one rule: its threshold, action and
+// strike severity. Texts and detectors change only through the file.
+type Change struct {
+	Threshold float64
+	Action    Action
+	Severity  int
+}
+
+// Adjust returns a copy of the policy with the changes applied and the
+// version set, checked like a file.
+func (p *Policy) Adjust(version string, changes map[string]Change) (*Policy, error) {
+	out := *p
+	out.Version = version
+	out.Rules = make([]Rule, len(p.Rules))
+	for i, r := range p.Rules {
+		r.Detectors = append([]string(nil), r.Detectors...)
+		if c, ok := changes[r.ID]; ok {
+			if c.Severity < 1 || c.Severity > 10 {
+				return nil, fmt.Errorf("rule %q: severity %d, want 1 to 10", r.ID, c.Severity)
+			}
+			r.Threshold, r.Action, r.Severity = c.Threshold, c.Action, c.Severity
+		}
+		out.Rules[i] = r
+	}
+	for id := range changes {
+		if _, ok := p.Rule(id); !ok {
+			return nil, fmt.Errorf("rule %q is not in the policy", id)
+		}
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(b)
+}
+
+// JSON is the policy as stored in the database.
+func (p *Policy) JSON() string {
+	b, _ := json.Marshal(p)
+	return string(b)
 }

@@ -36,3 +36,32 @@ func TestParseRefusals(t *testing.T) {
 		t.Errorf("JSON policy: %v", err)
 	}
 }
+
+func TestAdjust(t *testing.T) {
+	p := Default()
+	q, err := p.Adjust("2-admin", map[string]Change{"insult": {Threshold: 0.8, Action: Hold, Severity: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := q.Rule("insult")
+	if r.Threshold != 0.8 || r.Action != Hold || r.Severity != 3 || q.Version != "2-admin" {
+		t.Errorf("adjusted insult = %+v (version %s)", r, q.Version)
+	}
+	if orig, _ := p.Rule("insult"); orig.Action == Hold && orig.Threshold == 0.8 {
+		t.Errorf("Adjust changed the original")
+	}
+	for _, bad := range []map[string]Change{
+		{"insult": {Threshold: 1.5, Action: Hold, Severity: 1}},
+		{"insult": {Threshold: 0.5, Action: "delete", Severity: 1}},
+		{"insult": {Threshold: 0.5, Action: Hold, Severity: 0}},
+		{"nope": {Threshold: 0.5, Action: Hold, Severity: 1}},
+	} {
+		if _, err := p.Adjust("x", bad); err == nil {
+			t.Errorf("Adjust(%v) accepted", bad)
+		}
+	}
+	back, err := Parse([]byte(q.JSON()))
+	if err != nil || back.Version != "2-admin" {
+		t.Errorf("JSON round trip: %v", err)
+	}
+}
