@@ -40,7 +40,7 @@ func commands() map[string]command {
 		"user":       {"manage accounts: user create|set-role|list", runUser},
 		"token":      {"manage API tokens: token create|revoke|list", runToken},
 		"moderate":   {"judge comments (JSON Lines on stdin) against the policy", runModerate},
-		"moderation": {"moderation models: moderation train|eval", runModeration},
+		"moderation": {"moderation models and records: moderation train|eval|transparency|export-labels|export-dsa", runModeration},
 	}
 }
 

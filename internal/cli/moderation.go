@@ -15,6 +15,9 @@ import (
 const moderationUsage = `Usage:
   tribune moderation train [--data DIR] [--out DIR]   train the classifiers on the shared data
   tribune moderation eval --data FILE.jsonl           measure the engine on labelled comments
+  tribune moderation export-labels [--since WHEN] [--until WHEN]   moderators' decisions as labelled JSON Lines
+  tribune moderation export-dsa [--format csv|json] [--since WHEN] [--until WHEN]   DSA statements of reasons
+  tribune moderation transparency [--since WHEN] [--until WHEN]    transparency report and quality figures
 `
 
 func runModeration(ctx context.Context, sio IO, args []string) error {
@@ -26,6 +29,10 @@ func runModeration(ctx context.Context, sio IO, args []string) error {
 		return nil
 	}
 	sub, args := args[0], args[1:]
+	switch sub {
+	case "export-labels", "export-dsa", "transparency":
+		return runModerationExport(ctx, sio, sub, args)
+	}
 	fs, finish := newFlags(sio, "moderation "+sub, "moderation "+sub+" [flags]")
 	data := fs.String("data", "", "train: the moderation data folder (default ../shared/data/moderation); eval: labelled JSON Lines")
 	out := fs.String("out", "internal/moderation/classify/weights", "train: where the weights files go")

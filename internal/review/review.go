@@ -91,13 +91,12 @@ type Config struct {
 
 // Service is the workspace.
 type Service struct {
-	store  Store
-	policy *policy.Policy
-	mail   Mailer
-	hooks  Hooks
-	cfg    Config
-	log    *slog.Logger
-	// pol is the policy in force (SetPolicy); policy the one at start.
+	store Store
+	mail  Mailer
+	hooks Hooks
+	cfg   Config
+	log   *slog.Logger
+	// pol is the policy in force (SetPolicy).
 	pol atomic.Pointer[policy.Policy]
 	// apply puts a changed policy in force on this node (OnPolicy).
 	apply func(*policy.Policy) error
@@ -112,7 +111,7 @@ func New(cfg Config, st Store, p *policy.Policy, m Mailer, h Hooks, log *slog.Lo
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Service{store: st, policy: p, mail: m, hooks: h, cfg: cfg, log: log}
+	s := &Service{store: st, mail: m, hooks: h, cfg: cfg, log: log}
 	s.pol.Store(p)
 	return s
 }

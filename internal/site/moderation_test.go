@@ -317,3 +317,46 @@ func policyRules(t *testing.T, body string) [][4]string {
 	}
 	return out
 }
+
+// TestTransparencyAndQuality: the public report counts the period's
+// decisions; the quality page is for moderators; the DSA export for
+// admins, without personal data.
+func TestTransparencyAndQuality(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		a, reader := commentSite(t, st)
+		mara, _ := st.UserByEmail(t.Context(), "mara@example.org")
+		ids := heldComments(t, st, mara.ID, 3)
+		mod, _ := moderatorBrowser(t, a)
+		for i, id := range ids {
+			action := "reject"
+			if i == 0 {
+				action = "approve"
+			}
+			mod.post("/moderation/queue/held", "/moderation/decide", url.Values{"id": {id}, "status": {"held"}, "review": {"0"},
+				"action": {action}, "rule": {"insult"}, "next": {"/moderation/queue/held"}})
+		}
+		r := a.browser().get("/transparency?period=30d")
+		if r.status != http.StatusOK || !strings.Contains(r.body, "Transparency report") || !strings.Contains(r.body, "<td>Insults and threats</td><td>0</td><td>0</td><td>0</td><td>2</td><td>1</td>") {
+			t.Errorf("transparency page: %d", r.status)
+		}
+		if r := reader.get("/moderation/quality"); r.status != http.StatusNotFound {
+			t.Errorf("reader on the quality page: %d", r.status)
+		}
+		if r := mod.get("/moderation/quality?period=all"); r.status != http.StatusOK || !strings.Contains(r.body, "<code>insult</code>") {
+			t.Errorf("quality page: %d", r.status)
+		}
+		if r := mod.get("/moderation/export/dsa?format=csv"); r.status != http.StatusNotFound {
+			t.Errorf("moderator downloads the DSA export: %d", r.status)
+		}
+		if _, _, err := a.acc.CreateUser(t.Context(), "admin@example.org", "Ada", store.RoleAdmin, pw); err != nil {
+			t.Fatal(err)
+		}
+		admin := a.browser()
+		admin.login("admin@example.org", pw)
+		r = admin.get("/moderation/export/dsa?format=csv&period=all")
+		if r.status != http.StatusOK || !strings.Contains(r.body, "decision_ground") || strings.Contains(r.body, "mara@example.org") ||
+			strings.Contains(r.body, "Held comment number") {
+			t.Errorf("DSA export: %d\n%s", r.status, r.body)
+		}
+	})
+}

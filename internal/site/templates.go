@@ -19,7 +19,7 @@ var templateFS embed.FS
 // pageNames are the page templates; each is parsed together with the layout.
 var pageNames = []string{"home", "list", "article", "error", "setup", "register", "login", "forgot", "reset",
 	"notice", "social", "account", "legal", "reader", "comment_form", "versions", "standards",
-	"moderation", "mod_user", "mod_appeals", "mod_audit", "notifications", "appeal", "mod_policy"}
+	"moderation", "mod_user", "mod_appeals", "mod_audit", "notifications", "appeal", "mod_policy", "transparency", "mod_quality"}
 
 func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -39,6 +39,7 @@ func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 		"since":      s.since,
 		"dict":       dict,
 		"firstRule":  firstRule,
+		"percent":    func(f float64) float64 { return f * 100 },
 		"paragraphs": func(s string) []string { return strings.Split(s, "\n\n") },
 	}
 	base, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/comments.html",

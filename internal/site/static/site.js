@@ -181,7 +181,8 @@
           empty.className = "callout mod-empty";
           empty.textContent = "Queue cleared on this page. Loading more…";
           page.appendChild(empty);
-          window.location.reload();
+          page.querySelector(".mod-items").remove();
+          showNew();
         }
       })
       .catch(function () {
@@ -230,7 +231,6 @@
   var known = {};
   items().forEach(function (li) { known[li.getAttribute("data-id")] = true; });
   var live = document.querySelector(".mod-live");
-  var seen = {};
   function poll() {
     var q = page ? "?queue=" + encodeURIComponent(page.getAttribute("data-queue")) + "&" + window.location.search.replace(/^\?/, "") : "";
     fetch("/moderation/counts" + q, { credentials: "same-origin", headers: { Accept: "application/json" } })
@@ -239,7 +239,7 @@
         if (!j) return;
         Object.keys(j.counts).forEach(function (k) { setCount(k, j.counts[k]); });
         if (!j.ids || !live) return;
-        var fresh = j.ids.filter(function (id) { return !known[id] && !seen[id]; });
+        var fresh = j.ids.filter(function (id) { return !known[id]; });
         if (fresh.length) {
           live.hidden = false;
           live.querySelector(".mod-new-count").textContent = fresh.length;
@@ -247,6 +247,34 @@
       })
       .catch(function () {});
   }
-  if (live) live.querySelector(".mod-show-new").addEventListener("click", function () { window.location.reload(); });
+  // Show the new items in place: fetch this queue page again and add the
+  // items not on screen (the whole list if it was empty).
+  function showNew() {
+    fetch(window.location.href, { credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector(".mod-queue");
+        var list = page.querySelector(".mod-items");
+        if (!fresh) return;
+        if (!list) {
+          page.innerHTML = fresh.innerHTML;
+          live = page.querySelector(".mod-live");
+          if (live) live.querySelector(".mod-show-new").addEventListener("click", showNew);
+          var all = page.querySelector(".mod-select-all");
+          if (all) all.addEventListener("change", function () {
+            page.querySelectorAll(".mod-select input[type=checkbox]").forEach(function (c) { c.checked = all.checked; });
+          });
+        } else {
+          fresh.querySelectorAll(".mod-item").forEach(function (li) {
+            if (!document.getElementById(li.id)) list.appendChild(document.importNode(li, true));
+          });
+        }
+        items().forEach(function (li) { known[li.getAttribute("data-id")] = true; });
+        if (live) live.hidden = true;
+        if (!current) focusItem(items()[0]);
+      });
+  }
+  if (live) live.querySelector(".mod-show-new").addEventListener("click", showNew);
   setInterval(poll, 3000);
 })();
