@@ -59,6 +59,8 @@ type Store interface {
 	UnbanIdentities(ctx context.Context, userID string) error
 	BannedIdentity(ctx context.Context, hashes ...string) (string, error)
 	AddAudit(ctx context.Context, e store.AuditEntry) error
+	UpdateUser(ctx context.Context, u store.User) error
+	CountUsers(ctx context.Context, role string) (int, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 	DeleteSetting(ctx context.Context, key string) error

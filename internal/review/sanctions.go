@@ -205,3 +205,44 @@ func (s *Service) Recognise(ctx context.Context, u store.User) error {
 	s.blocked(ctx, u, s.rule(""), true, reason, "")
 	return nil
 }
+
+// SetRole changes an account's role (admins only), with a reason in the
+// audit log. The last admin cannot step down.
+func (s *Service) SetRole(ctx context.Context, admin store.User, userID, role, reason string) (store.User, error) {
+	if admin.Role != store.RoleAdmin {
+		return store.User{}, &Problem{"Only admins can change roles."}
+	}
+	if !store.ValidRole(role) {
+		return store.User{}, &Problem{"Choose reader, moderator, editor or admin."}
+	}
+	reason = strings.TrimSpace(reason)
+	if utf8.RuneCountInString(reason) < 3 {
+		return store.User{}, ErrNeedReason
+	}
+	u, err := s.store.UserByID(ctx, userID)
+	if err != nil {
+		return u, err
+	}
+	if u.Role == role {
+		return u, &Problem{"The account has this role already."}
+	}
+	if u.Role == store.RoleAdmin {
+		n, err := s.store.CountUsers(ctx, store.RoleAdmin)
+		if err != nil {
+			return u, err
+		}
+		if n <= 1 {
+			return u, &Problem{"This is the last admin; make another admin first."}
+		}
+	}
+	before := u.Role
+	u.Role = role
+	if err := s.store.UpdateUser(ctx, u); err != nil {
+		return u, err
+	}
+	if err := s.store.AddAudit(ctx, store.AuditEntry{At: s.now(), ActorID: admin.ID, Action: store.ActionRole, TargetType: store.TargetUser,
+		TargetID: u.ID, SubjectID: u.ID, Reason: reason, Before: before, After: role}); err != nil {
+		s.log.Warn("role change: audit", "err", err)
+	}
+	return u, nil
+}

@@ -16,6 +16,7 @@ type userFileView struct {
 	File     review.UserFile
 	Comments []store.Comment
 	Rules    []ruleOption
+	Roles    []string
 }
 
 func (s *Site) modUser(w http.ResponseWriter, r *http.Request) error {
@@ -39,7 +40,7 @@ func (s *Site) renderUser(w http.ResponseWriter, r *http.Request, v *viewer, sta
 		return err
 	}
 	mp.Error = problem
-	data := userFileView{modPage: mp, File: f}
+	data := userFileView{modPage: mp, File: f, Roles: []string{store.RoleReader, store.RoleModerator, store.RoleEditor, store.RoleAdmin}}
 	if data.Comments, _, err = s.commentStore.UserComments(r.Context(), f.Record.User.ID, 30); err != nil {
 		return err
 	}
@@ -83,6 +84,13 @@ func (s *Site) modUnblock(w http.ResponseWriter, r *http.Request) error {
 	return s.userAction(w, r, func(v *viewer, id string) (string, error) {
 		_, err := s.review.Unblock(r.Context(), v.user, id, r.PostFormValue("reason"))
 		return "unblocked", err
+	})
+}
+
+func (s *Site) modRole(w http.ResponseWriter, r *http.Request) error {
+	return s.userAction(w, r, func(v *viewer, id string) (string, error) {
+		_, err := s.review.SetRole(r.Context(), v.user, id, r.PostFormValue("role"), r.PostFormValue("reason"))
+		return "role", err
 	})
 }
 

@@ -34,6 +34,7 @@ func (s *Site) moderationRoutes(mux *http.ServeMux, h func(web.HandlerFunc) http
 	mux.Handle("POST /moderation/users/{id}/block", h(s.modBlock))
 	mux.Handle("POST /moderation/users/{id}/unblock", h(s.modUnblock))
 	mux.Handle("POST /moderation/users/{id}/notes", h(s.modNote))
+	mux.Handle("POST /moderation/users/{id}/role", h(s.modRole))
 	mux.Handle("GET /moderation/audit", h(s.modAudit))
 	mux.Handle("GET /moderation/policy", h(s.modPolicy))
 	mux.Handle("GET /moderation/quality", h(s.modQuality))
@@ -99,6 +100,7 @@ var modNotices = map[string]string{
 	"blocked":   "The account is blocked; its owner was told why and how to appeal.",
 	"unblocked": "The block is lifted; its owner was told.",
 	"noted":     "Note saved.",
+	"role":      "Role changed.",
 	"restored":  "Appeal accepted: the account is restored and its owner was told.",
 	"upheld":    "Appeal rejected: the block stays and its owner was told.",
 	"policy":    "Policy saved: it is in force on this node now and on every node within seconds.",

@@ -293,6 +293,18 @@ func TestPolicyChanges(t *testing.T) {
 		if r := admin.post("/moderation/policy", "/moderation/policy", form); r.status != http.StatusUnprocessableEntity {
 			t.Errorf("threshold 7 accepted: %d", r.status)
 		}
+		// Roles: admins only.
+		mara, _ := st.UserByEmail(t.Context(), "mara@example.org")
+		rolePath := "/moderation/users/" + mara.ID + "/role"
+		if r := mod.post("/moderation/users/"+mara.ID, rolePath, url.Values{"role": {"moderator"}, "reason": {"Promote."}}); r.status == http.StatusSeeOther {
+			t.Errorf("a moderator changed a role")
+		}
+		if r := admin.post("/moderation/users/"+mara.ID, rolePath, url.Values{"role": {"moderator"}, "reason": {"Trusted reader."}}); r.status != http.StatusSeeOther {
+			t.Errorf("admin changes a role: %d", r.status)
+		}
+		if u, _ := st.UserByID(t.Context(), mara.ID); u.Role != store.RoleModerator {
+			t.Errorf("role = %s", u.Role)
+		}
 		if r := admin.post("/moderation/policy", "/moderation/policy", url.Values{"reset": {"1"}, "reason": {"Back to the file."}}); r.status != http.StatusSeeOther {
 			t.Errorf("reset: %d", r.status)
 		}
