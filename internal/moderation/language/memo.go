@@ -10,11 +10,25 @@ type memo struct {
 	entries map[string]result
 }
 
-// result is what one scoring of a text yields.
+// result is what one scoring of a text yields: the characters scored
+// (letters and the spaces that end words), the letters some profile
+// knows, the mean log-likelihood per character under the best language,
+// and each language's probability.
 type result struct {
-	grams int
-	mean  float64
-	post  []float64
+	chars, letters int
+	mean           float64
+	post           []float64
+}
+
+// best is the index of the most likely language.
+func (r result) best() int {
+	best := 0
+	for i, p := range r.post {
+		if p > r.post[best] {
+			best = i
+		}
+	}
+	return best
 }
 
 const memoSize = 256
@@ -41,8 +55,8 @@ func (d *Detector) score(text string) result {
 		return r
 	}
 	sc := d.s.pool.Get().(*scratch)
-	grams, mean := d.s.posterior(sc, text)
-	r := result{grams: grams, mean: mean, post: append([]float64(nil), sc.post...)}
+	r := d.s.posterior(sc, text)
+	r.post = append([]float64(nil), r.post...)
 	d.s.pool.Put(sc)
 	d.memo.put(text, r)
 	return r

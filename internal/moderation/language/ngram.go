@@ -5,21 +5,17 @@ import (
 	"unicode/utf8"
 )
 
-// maxOrder is the longest character n-gram the profiles hold. Four keeps
-// most close relatives apart while the profiles stay small.
+// maxOrder is the longest character n-gram the profiles hold: each
+// character is predicted from the three before it in its word. Longer
+// n-grams made the profiles larger without identifying better.
 const maxOrder = 4
 
 // maxRunes bounds the text scored: a comment's language shows in its
 // first few hundred letters, and the bound keeps long comments cheap.
 const maxRunes = 200
 
-// wordOrder is the pseudo-order of whole-word features (" word ", words
-// of three letters or more): they separate the closest relatives
-// (Galician, Portuguese, Spanish) better than n-grams alone.
-const wordOrder = maxOrder + 1
-
-// gramOrder is the order of a stored feature from its length in runes.
-func gramOrder(runes int) int { return min(runes, wordOrder) }
+// maxWordRunes bounds the words the word model keeps.
+const maxWordRunes = 24
 
 // normalize lowercases text (up to limit runes) and turns everything that
 // is not a letter or a combining mark into a single space, so that
@@ -27,12 +23,21 @@ func gramOrder(runes int) int { return min(runes, wordOrder) }
 // word boundaries.
 func normalize(dst []rune, text string, limit int) []rune {
 	dst = append(dst[:0], ' ')
+	prev := false // whether the last letter was Han, kana or hangul
 	for _, r := range text {
 		if len(dst) >= limit {
 			break
 		}
 		switch {
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			dst = append(dst, r)
+		case unicode.IsLetter(r):
+			if u := unspaced(r); u != prev {
+				if dst[len(dst)-1] != ' ' {
+					dst = append(dst, ' ')
+				}
+				prev = u
+			}
 			dst = append(dst, unicode.ToLower(r))
 		default:
 			if dst[len(dst)-1] != ' ' {
@@ -46,39 +51,45 @@ func normalize(dst []rune, text string, limit int) []rune {
 	return dst
 }
 
-// eachGram calls fn with every character n-gram (orders 1 to maxOrder),
-// then each whole word of three letters or more (wordOrder), of
-// the normalised runes, as UTF-8 in buf, along with its order. N-grams
-// never span two words; the lone space is skipped.
-func eachGram(runes []rune, buf []byte, fn func(g []byte, order int)) {
-	for i := 0; i+1 < len(runes); i++ {
-		for n := 1; n <= maxOrder && i+n <= len(runes); n++ {
-			last := runes[i+n-1]
-			if n == 1 && last == ' ' {
-				continue
-			}
-			buf = buf[:0]
-			for k := i; k < i+n; k++ {
-				buf = utf8.AppendRune(buf, runes[k])
-			}
-			fn(buf, n)
-			if n > 1 && last == ' ' {
-				break // the word ended; grams never span two words
-			}
+// unspaced reports whether r is Han, kana or hangul. normalize breaks a
+// word where these scripts meet another, so that a Latin name inside a
+// Chinese sentence ("我的車是Toyota做的") is scored as a word of its own
+// instead of blending into n-grams no profile knows.
+func unspaced(r rune) bool {
+	return r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// wordStart returns where the n-grams that end at runes[i] may start: at
+// the space before the current word, so that n-grams never span two words
+// and the space marks where a word begins and ends.
+func wordStart(runes []rune, i int) int {
+	j := i - 1
+	for j > 0 && runes[j] != ' ' {
+		j--
+	}
+	return j
+}
+
+// appendRunes appends runes to buf as UTF-8.
+func appendRunes(buf []byte, runes []rune) []byte {
+	for _, r := range runes {
+		buf = utf8.AppendRune(buf, r)
+	}
+	return buf
+}
+
+// eachWord calls fn with every word of the normalised runes (without the
+// spaces around it) of at most maxWordRunes runes.
+func eachWord(runes []rune, buf []byte, fn func(w []byte)) {
+	start := 1
+	for i := 1; i < len(runes); i++ {
+		if runes[i] != ' ' {
+			continue
 		}
-		if runes[i] == ' ' {
-			end := i + 1
-			for end < len(runes) && runes[end] != ' ' {
-				end++
-			}
-			if end-i-1 >= 3 && end < len(runes) && end-i+1 <= 64 {
-				buf = buf[:0]
-				for k := i; k <= end; k++ {
-					buf = utf8.AppendRune(buf, runes[k])
-				}
-				fn(buf, wordOrder)
-			}
+		if n := i - start; n > 0 && n <= maxWordRunes {
+			fn(appendRunes(buf[:0], runes[start:i]))
 		}
+		start = i + 1
 	}
 }
 

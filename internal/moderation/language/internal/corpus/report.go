@@ -12,11 +12,19 @@ import (
 // exemption; ideographs, kana and hangul count three).
 const LongLetters = 20
 
+// Confident is the confidence from which a short sentence's
+// identification counts as confident in the report: what a rule that
+// answered "unknown" below it would keep.
+const Confident = 0.9
+
 // Report tallies identification results per language.
 type Report struct {
 	total, ok         map[string]int
 	longTotal, longOK map[string]int
 	confusions        map[[2]string]int
+	// short sentences identified with at least Confident, and how many
+	// of those right
+	shortSure, shortSureOK int
 }
 
 // NewReport returns an empty report.
@@ -28,12 +36,18 @@ func NewReport() *Report {
 	}
 }
 
-// Add records one sentence of language want identified as got.
-func (r *Report) Add(want, got, text string) {
+// Add records one sentence of language want identified as got with the
+// given confidence.
+func (r *Report) Add(want, got string, confidence float64, text string) {
 	long := letters(text) >= LongLetters
 	r.total[want]++
 	if long {
 		r.longTotal[want]++
+	} else if confidence >= Confident {
+		r.shortSure++
+		if got == want {
+			r.shortSureOK++
+		}
 	}
 	if got == want {
 		r.ok[want]++
@@ -64,6 +78,9 @@ func (r *Report) String() string {
 	}
 	all, long := r.Accuracy()
 	fmt.Fprintf(&b, "all   %-4d %.4f  %-15d %.4f\n", sum(r.total), all, sum(r.longTotal), long)
+	short, shortOK := sum(r.total)-sum(r.longTotal), sum(r.ok)-sum(r.longOK)
+	fmt.Fprintf(&b, "shorter than %d letters: %d, accuracy %.4f; identified with confidence >= %.1f: %d (%.4f of them), accuracy %.4f\n",
+		LongLetters, short, ratio(shortOK, short), Confident, r.shortSure, ratio(r.shortSure, short), ratio(r.shortSureOK, r.shortSure))
 	type conf struct {
 		pair [2]string
 		n    int
