@@ -61,7 +61,11 @@ func (s *Service) Written(ctx context.Context, c store.Comment, author store.Use
 	if m == nil {
 		return
 	}
-	if m.Notify != nil {
+	// A held comment's author may have left the page: the statement goes
+	// by email too. A rejection at posting was explained on the spot (the
+	// text kept to fix) and sits in the notifications; mailing every
+	// rejected attempt would flood inboxes.
+	if m.Notify != nil && m.Action == store.ActionHold {
 		s.email(ctx, author, *m.Notify)
 	}
 	switch m.Action {
