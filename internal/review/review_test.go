@@ -281,3 +281,42 @@ func TestEvasion(t *testing.T) {
 		}
 	})
 }
+
+// TestReportedAndFlaggedQueues: one reader's report puts a published
+// comment in the reported queue; approving it clears the queue and keeps
+// it published; a flagged comment waits in its own queue.
+func TestReportedAndFlaggedQueues(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := t.Context()
+		c := f.post(t, "A fine comment.")
+		if err := f.cs.Report(ctx, f.mod, c.ID, "spam", "looks like an ad"); err != nil {
+			t.Fatal(err)
+		}
+		page, err := f.rv.Queue(ctx, store.QueueFilter{Queue: store.QueueReported})
+		if err != nil || page.Total != 1 || len(page.Items[0].Reports) != 1 || page.Items[0].Reports[0].Note != "looks like an ad" {
+			t.Fatalf("reported queue = %+v, %v", page, err)
+		}
+		if _, err := f.rv.Decide(ctx, f.admin, review.CommentDecision{CommentID: c.ID, ExpectStatus: store.CommentPublished, ExpectReview: true,
+			Approve: true}); err != nil {
+			t.Fatal(err)
+		}
+		counts, _ := f.rv.Counts(ctx)
+		if counts[store.QueueReported] != 0 {
+			t.Errorf("reported queue after approval = %d", counts[store.QueueReported])
+		}
+		if got, _ := st.CommentByID(ctx, c.ID); got.Status != store.CommentPublished || got.NeedsReview {
+			t.Errorf("approved comment = %s review %v", got.Status, got.NeedsReview)
+		}
+		flagged := store.Comment{ID: store.NewID(), ArticleID: f.art.ID, AuthorID: f.reader.ID, Body: "Off topic text.", Status: store.CommentPublished,
+			NeedsReview: true, Reasons: `[{"rule":"off-topic","message":"x"}]`, CreatedAt: time.Now().UTC()}
+		flagged.RootID = flagged.ID
+		if _, err := st.InsertComments(ctx, []store.Comment{flagged}); err != nil {
+			t.Fatal(err)
+		}
+		page, err = f.rv.Queue(ctx, store.QueueFilter{Queue: store.QueueFlagged, Rule: "off-topic"})
+		if err != nil || page.Total != 1 || page.Items[0].Rules[0].ID != "off-topic" {
+			t.Errorf("flagged queue = %+v, %v", page, err)
+		}
+	})
+}
