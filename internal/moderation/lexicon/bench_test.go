@@ -14,6 +14,13 @@ const benchComment = "I read the paper's piece on the council budget twice. The 
 	"coverage was fair, but the editors should ask the minister harder questions about schools, " +
 	"roads and housing before the next vote."
 
+// benchGroupComment is a 300-character comment that names groups, so
+// that the hate rule's pairs and guard run.
+const benchGroupComment = "The council says immigrants are welcome here, and the Muslim community held a vigil " +
+	"for the refugees who drowned last week. Some people online called them vermin; the police are looking " +
+	"into it. Women and disabled people should be able to get to the town hall on Monday to hear the mayor " +
+	"answer questions about housing."
+
 func BenchmarkDetector(b *testing.B) {
 	d := New()
 	in := moderation.Input{Text: benchComment[:300]}
@@ -21,6 +28,18 @@ func BenchmarkDetector(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		d.Detect(ctx, in)
+	}
+}
+
+func BenchmarkDetectorGroups(b *testing.B) {
+	d := New()
+	in := moderation.Input{Text: benchGroupComment[:300]}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if fs := d.Detect(ctx, in); len(fs) != 0 {
+			b.Fatalf("Detect(benchGroupComment) = %v, want none", fs)
+		}
 	}
 }
 

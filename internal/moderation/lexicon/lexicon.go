@@ -1,10 +1,10 @@
 // Package lexicon tests comments against the policy rules that are best
 // served by curated phrase lists with context rather than by a trained
 // classifier: the harmful subjects where the words alone (a drug, a method,
-// an age) are common in news, and only their company makes a comment
-// dangerous. The lists are small, written by hand in English and
-// documented next to each rule; matches are meant to hold a comment for a
-// human, not to reject it.
+// an age, a group of people) are common in news, and only their company
+// makes a comment dangerous. The lists are small, written by hand in
+// English and documented next to each rule; matches are meant to hold a
+// comment for a human, not to reject it.
 //
 // Text is normalised before matching: lower case, accents and look-alike
 // letters folded, apostrophes dropped, leet read inside words ("c0caine")
@@ -39,6 +39,18 @@ import (
 //     "how old are you" with a sexual term, an age with a contact
 //     request, and secrecy phrases used in grooming (0.6). Reports of
 //     abuse cases and safety advice are exempt.
+//   - hate: a group named for its religion, ethnicity, race, nationality,
+//     sexual orientation, gender identity, disability or sex, or as
+//     migrants, followed in its sentence by a dehumanising claim ("are
+//     vermin", "is a cancer"), a claim of inferiority ("are genetically
+//     inferior", "can't be trusted"), a call to drive it out or wipe it
+//     out ("should be driven out", "don't belong here") or, for groups
+//     other than migrants as such, to deport it or deny its rights
+//     ("should not be allowed to vote"); or preceded by such a call ("get
+//     rid of the…") or by hatred declared ("i hate…"). Score 0.6; 1 with
+//     a slur, and for slogans of hatred and Holocaust denial. Sentences
+//     that report, quote, condemn or deny, or speak of history, victims,
+//     teams or fiction, are exempt.
 //
 // Each rule gives at most one finding, its strongest match. Details name
 // the category and never quote the comment. A Detector is immutable and
@@ -50,7 +62,7 @@ type Detector struct {
 
 // New returns a detector with the built-in lists.
 func New() *Detector {
-	rules := []*rule{drugsRule(), extremismRule(), violenceRule(), suicideRule(), minorsRule()}
+	rules := []*rule{drugsRule(), extremismRule(), violenceRule(), suicideRule(), minorsRule(), hateRule()}
 	var sets []*set
 	for _, r := range rules {
 		sets = append(sets, r.sets()...)

@@ -41,7 +41,7 @@ func runCases(t *testing.T, d moderation.Detector, rules []string, cases []lexCa
 	}
 }
 
-var lexRules = []string{"drugs", "extremism", "violence", "suicide", "minors"}
+var lexRules = []string{"drugs", "extremism", "violence", "suicide", "minors", "hate"}
 
 func TestDetectorName(t *testing.T) {
 	if got := New().Name(); got != "lexicon" {

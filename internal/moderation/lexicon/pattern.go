@@ -15,8 +15,70 @@ type alt struct {
 	prefix bool
 }
 
-// phrase is a compiled pattern: one list of alternatives per word.
-type phrase [][]alt
+// phrase is a compiled pattern: one word of alternatives per word.
+type phrase []word
+
+// word is the alternatives of one pattern word. Long lists of exact
+// words (a list of groups, of nationalities) are also kept in maps, so
+// that a comment word is looked up once rather than compared with each.
+type word struct {
+	alts []alt
+	// s and c hold the exact alternatives by their plain and collapsed
+	// forms, and prefixes the others, when there are more than
+	// wordMapMin alternatives; otherwise s is nil and alts are compared.
+	s, c     map[string]struct{}
+	prefixes []alt
+}
+
+// wordMapMin is the number of alternatives above which a word uses maps.
+const wordMapMin = 16
+
+func newWord(alts []alt) word {
+	w := word{alts: alts}
+	if len(alts) <= wordMapMin {
+		return w
+	}
+	w.s, w.c = map[string]struct{}{}, map[string]struct{}{}
+	for _, a := range alts {
+		if a.prefix {
+			w.prefixes = append(w.prefixes, a)
+			continue
+		}
+		w.s[a.s] = struct{}{}
+		w.c[a.c] = struct{}{}
+	}
+	return w
+}
+
+// match reports whether t is one of w's alternatives: by the exact form,
+// or by the collapsed form when t is stretched.
+func (w *word) match(t *token) bool {
+	if w.s != nil {
+		return w.matchMap(t)
+	}
+	for _, a := range w.alts {
+		if matchAlt(a, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *word) matchMap(t *token) bool {
+	m := w.s
+	if t.stretched {
+		m = w.c
+	}
+	if _, ok := m[t.text]; ok {
+		return true
+	}
+	for _, a := range w.prefixes {
+		if matchAlt(a, t) {
+			return true
+		}
+	}
+	return false
+}
 
 // set is a compiled list of phrases indexed by their first word, so that
 // matching costs one map look-up per comment word.
@@ -55,14 +117,14 @@ func compile(patterns ...string) *set {
 				w := toks[0].text
 				alts = append(alts, alt{s: w, c: string(collapse([]byte(w), 0)), prefix: pre})
 			}
-			ph = append(ph, alts)
+			ph = append(ph, newWord(alts))
 		}
 		if len(ph) == 0 {
 			panic("lexicon: empty pattern")
 		}
 		id := len(s.phrases)
 		s.phrases = append(s.phrases, ph)
-		for _, a := range ph[0] {
+		for _, a := range ph[0].alts {
 			switch {
 			case a.prefix:
 				if len(a.c) < 3 {
@@ -100,7 +162,7 @@ func (s *set) find(toks []token) []span {
 // first word in the index.
 func (s *set) appendAt(out []span, toks []token, i int, ids []int) []span {
 	for _, id := range ids {
-		if !matchWord(s.phrases[id][0], toks[i]) {
+		if !s.phrases[id][0].match(&toks[i]) {
 			continue // the index holds both forms of each word
 		}
 		if n, ok := s.phrases[id].at(toks, i); ok {
@@ -114,7 +176,7 @@ func (s *set) appendAt(out []span, toks []token, i int, ids []int) []span {
 // whose first word is a prefix.
 func (s *set) appendPrefixAt(out []span, toks []token, i int, fps []firstPrefix) []span {
 	for _, fp := range fps {
-		if matchAlt(fp.a, toks[i]) {
+		if matchAlt(fp.a, &toks[i]) {
 			if n, ok := s.phrases[fp.id].at(toks, i); ok {
 				out = append(out, span{i, i + n})
 			}
@@ -130,29 +192,50 @@ func (p phrase) at(toks []token, i int) (int, bool) {
 		return 0, false
 	}
 	for j := 1; j < len(p); j++ {
-		alts, t := p[j], toks[i+j]
-		if t.sent != toks[i].sent || !matchWord(alts, t) {
+		t := &toks[i+j]
+		if t.sent != toks[i].sent || !p[j].match(t) {
 			return 0, false
 		}
 	}
 	return len(p), true
 }
 
-// matchWord reports whether t is one of alts: by the exact form, or by
-// the collapsed form when t is stretched.
-func matchWord(alts []alt, t token) bool {
-	for _, a := range alts {
-		if matchAlt(a, t) {
-			return true
-		}
-	}
-	return false
-}
-
-func matchAlt(a alt, t token) bool {
+func matchAlt(a alt, t *token) bool {
 	p := a.s
 	if t.stretched {
 		p = a.c
 	}
 	return t.text == p || a.prefix && strings.HasPrefix(t.text, p)
+}
+
+// prefixed returns a pattern for each head and middle followed by tail:
+// prefixed([]string{"are"}, []string{"", "all"}, "x|y") is "are x|y" and
+// "are all x|y". It keeps long lists of variants readable.
+func prefixed(heads, middles []string, tail string) []string {
+	var out []string
+	for _, h := range heads {
+		for _, m := range middles {
+			out = append(out, strings.Join(strings.Fields(h+" "+m+" "+tail), " "))
+		}
+	}
+	return out
+}
+
+// withDeterminers returns each pattern alone and followed by a
+// determiner ("deport", "deport all|the…", "deport all the|of").
+func withDeterminers(patterns ...string) []string {
+	var out []string
+	for _, p := range patterns {
+		out = append(out, p, p+" all|the|these|those|every|any|some|them", p+" all the|these|those|of")
+	}
+	return out
+}
+
+// lists joins lists of patterns.
+func lists(ls ...[]string) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l...)
+	}
+	return out
 }

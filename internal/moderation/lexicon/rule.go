@@ -1,6 +1,10 @@
 package lexicon
 
-import "tribune/internal/moderation"
+import (
+	"slices"
+
+	"tribune/internal/moderation"
+)
 
 // Scores of the two kinds of match.
 const (
@@ -9,11 +13,13 @@ const (
 )
 
 // pair fires when a phrase of a and a phrase of b occur in the same
-// sentence, at most window words apart, in either order.
+// sentence, at most window words apart, in either order unless ordered.
 type pair struct {
 	a, b   *set
 	window int
 	score  float64
+	// ordered pairs need the phrase of a before the phrase of b.
+	ordered bool
 	// guarded pairs do not fire in a sentence that reads like reporting
 	// (a match of the rule's guard).
 	guarded bool
@@ -34,7 +40,11 @@ type strongSet struct {
 // alone; weak phrases fire alone with score 0.6 and are always guarded;
 // pairs fire as described on pair.
 type rule struct {
-	id         string
+	id string
+	// gate, when set, holds the sets one of which every pair needs a
+	// match of (mentions of what the rule is about): without one the
+	// pairs are not tried.
+	gate       []*set
 	strong     []strongSet
 	weak       *set
 	weakDetail string
@@ -74,12 +84,27 @@ func (r *rule) eval(sc *scan) (moderation.Finding, bool) {
 			}
 		}
 	}
-	for _, p := range r.pairs {
-		if p.score <= best.Score {
+	pairs := r.pairs
+	if r.gate != nil && !slices.ContainsFunc(r.gate, func(s *set) bool { return len(sc.find(s)) > 0 }) {
+		pairs = nil
+	}
+	for _, p := range pairs {
+		if p.score <= best.Score || sc.foundNone(p.b) {
 			continue
 		}
 		as := sc.find(p.a)
 		if len(as) == 0 {
+			continue
+		}
+		if p.ordered && !p.anySentence {
+			// b can only begin in the window after each a: look there
+			// rather than in the whole comment.
+			for _, a := range as {
+				if (!p.guarded || !isGuarded(a)) && sc.startsWithin(p.b, a.end, a.end+p.window, toks[a.start].sent) {
+					consider(p.score, p.detail)
+					break
+				}
+			}
 			continue
 		}
 		bs := sc.find(p.b)
@@ -89,7 +114,7 @@ func (r *rule) eval(sc *scan) (moderation.Finding, bool) {
 				continue
 			}
 			for _, b := range bs {
-				if near(toks, a, b, p.window, p.anySentence) {
+				if (!p.ordered || a.end <= b.start) && near(toks, a, b, p.window, p.anySentence) {
 					consider(p.score, p.detail)
 					break next
 				}
@@ -134,6 +159,7 @@ func (r *rule) sets() []*set {
 	for _, p := range r.pairs {
 		out = append(out, p.a, p.b)
 	}
+	out = append(out, r.gate...)
 	for _, s := range []*set{r.weak, r.guard} {
 		if s != nil {
 			out = append(out, s)
