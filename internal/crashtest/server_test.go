@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tribune/internal/loadtest"
 )
 
 // buildTribune compiles cmd/tribune once into a temporary folder, so every
@@ -83,15 +84,22 @@ func (in *instance) dbArgs() []string {
 
 // env is the test's environment without TRIBUNE_* settings (a stray
 // TRIBUNE_DATABASE_URL must not redirect the server), with the per-author
-// comment limit off so that posters may post as fast as they can.
-func childEnv() []string {
+// comment limit and strikes off so that posters may post as fast as they
+// can, and the load benchmarks' policy (flash mobs flagged, not held: the
+// posters' sentences repeat, and held comments would leave the listings
+// the test counts).
+func (in *instance) childEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "TRIBUNE_") {
 			env = append(env, kv)
 		}
 	}
-	return append(env, "TRIBUNE_COMMENT_RATE=0")
+	env = append(env, "TRIBUNE_COMMENT_RATE=0", "TRIBUNE_STRIKE_LIMIT=0")
+	if p, err := loadtest.WritePolicy(in.dataDir); err == nil {
+		env = append(env, "TRIBUNE_POLICY="+p)
+	}
+	return env
 }
 
 // run runs a tribune CLI command against the instance and returns its
@@ -99,7 +107,7 @@ func childEnv() []string {
 func (in *instance) run(t *testing.T, args ...string) string {
 	t.Helper()
 	cmd := exec.CommandContext(t.Context(), in.bin, append(args, in.dbArgs()...)...)
-	cmd.Env = childEnv()
+	cmd.Env = in.childEnv()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -132,7 +140,7 @@ func (in *instance) start(t *testing.T) *server {
 	}
 	args := append([]string{"serve", "--addr", addr, "--no-demo"}, in.dbArgs()...)
 	cmd := exec.Command(in.bin, args...)
-	cmd.Env = childEnv()
+	cmd.Env = in.childEnv()
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		logFile.Close()

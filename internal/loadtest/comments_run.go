@@ -52,7 +52,7 @@ func RunComments(ctx context.Context, opt Options, out, progress io.Writer) (*Mo
 	} else {
 		defer os.RemoveAll(tmp)
 	}
-	pol, err := loadPolicy(tmp)
+	pol, err := WritePolicy(tmp)
 	if err != nil {
 		return nil, err
 	}
@@ -125,12 +125,13 @@ func (b *bench) serverMemory() (Memory, error) {
 	return ReadMemory(b.tribune.pid())
 }
 
-// loadPolicy writes the policy the comment benchmarks serve with: the
+// WritePolicy writes into dir the policy the comment benchmarks (and the
+// crash test) serve with, returning its path: the
 // shipped one with the flash-mob rule's action softened to flag. The
 // load's comments come from sentence templates, and fifty accounts posting
 // them in turn rightly look organised now and then; held, they would leave
 // the listings the durability check counts. The detector still runs.
-func loadPolicy(dir string) (string, error) {
+func WritePolicy(dir string) (string, error) {
 	p := policy.Default()
 	r, ok := p.Rule(flashmob.Rule)
 	if !ok {
