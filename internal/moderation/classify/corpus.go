@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"fmt"
 	"math/rand/v2"
 )
 
@@ -10,17 +11,27 @@ type split struct {
 	texts  []string
 	labels []bool
 	source []string
+	fold   []int // cross-fitting fold of each row (train only)
 }
 
-func (s *split) add(source, text string, y bool) {
+func (s *split) add(source, text string, y bool) { s.addFold(source, text, y, 0) }
+
+func (s *split) addFold(source, text string, y bool, fold int) {
 	s.texts = append(s.texts, text)
 	s.labels = append(s.labels, y)
 	s.source = append(s.source, source)
+	s.fold = append(s.fold, fold)
 }
 
 // corpus is a model's data: train fits the weights, cal fits the Platt
-// scaling and picks the threshold, test is only ever measured.
-type corpus struct{ train, cal, test split }
+// scaling and picks the threshold, test is only ever measured. With
+// folds > 1 there is no cal: the Platt scaling and the threshold are fitted
+// on out-of-fold scores of train (each fold scored by a model fitted on
+// the others), and the shipped model is then fitted on all of train.
+type corpus struct {
+	train, cal, test split
+	folds            int
+}
 
 // part says which split row i of n goes to: a fixed-seed permutation puts
 // 70% in train, 10% in cal and 20% in test.
@@ -104,31 +115,59 @@ func hateCorpus(dataDir string, seed uint64, olidGroups bool) (corpus, error) {
 	return c, nil
 }
 
-// spamCorpus: SMS spam vs ham (70/10/20) plus YouTube comments split by
-// video, so the test measures spam on a video never seen in training.
-func spamCorpus(dataDir string, seed uint64) (corpus, error) {
-	var c corpus
+// spamVideos are the YouTube Spam Collection's videos, in file order.
+var spamVideos = []string{"Youtube01-Psy", "Youtube02-KatyPerry", "Youtube03-LMFAO", "Youtube04-Eminem", "Youtube05-Shakira"}
+
+// spamTestVideo is the video the shipped spam model never sees.
+const spamTestVideo = "Youtube05-Shakira"
+
+// spamCorpus: SMS spam vs ham (80/20, duplicates kept in one part) plus
+// YouTube comments split by video, so the test measures spam on a video
+// never seen in training. The Platt scaling and the threshold are
+// cross-fitted: each of the other videos is one fold, with a quarter of
+// the SMS training rows, so they too are chosen on a video the scoring
+// model never saw.
+func spamCorpus(dataDir string, seed uint64, testVideo string) (corpus, error) {
+	c := corpus{folds: len(spamVideos) - 1}
 	sms, err := loadSMS(dataDir)
 	if err != nil {
 		return c, err
 	}
 	sp := newParter(len(sms), seed)
+	first := make(map[string]int, len(sms))
 	for i, r := range sms {
-		sp.of(&c, i).add("sms", r.Text, r.Spam)
+		key := Normalize(r.Text)
+		j, seen := first[key]
+		if !seen {
+			j = i
+			first[key] = i
+		}
+		if s := sp.of(&c, j); s == &c.test {
+			c.test.add("sms", r.Text, r.Spam)
+			continue
+		}
+		c.train.addFold("sms", r.Text, r.Spam, sp.perm[j]%c.folds)
 	}
 	yt, err := loadYouTube(dataDir)
 	if err != nil {
 		return c, err
 	}
-	for _, r := range yt {
-		switch r.Video {
-		case "Youtube04-Eminem":
-			c.cal.add("youtube", r.Text, r.Spam)
-		case "Youtube05-Shakira":
-			c.test.add("youtube", r.Text, r.Spam)
-		default:
-			c.train.add("youtube", r.Text, r.Spam)
+	fold := map[string]int{}
+	for _, v := range spamVideos {
+		if v != testVideo {
+			fold[v] = len(fold)
 		}
+	}
+	for _, r := range yt {
+		if r.Video == testVideo {
+			c.test.add("youtube", r.Text, r.Spam)
+			continue
+		}
+		f, ok := fold[r.Video]
+		if !ok {
+			return c, fmt.Errorf("spam: unknown video %s", r.Video)
+		}
+		c.train.addFold("youtube", r.Text, r.Spam, f)
 	}
 	return c, nil
 }

@@ -140,7 +140,7 @@ func loadYouTube(dataDir string) ([]youTubeRow, error) {
 			if len(r) < 5 {
 				continue
 			}
-			text := html.UnescapeString(strings.ReplaceAll(r[3], "<br />", " "))
+			text := html.UnescapeString(stripTags(r[3]))
 			out = append(out, youTubeRow{Video: video, Text: text, Spam: strings.TrimSpace(r[4]) == "1"})
 		}
 	}
@@ -164,6 +164,39 @@ func cleanTweet(s string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// stripTags replaces the HTML tags YouTube left in comments (line breaks,
+// links, hashtags) with spaces, keeping the text between them; a link's
+// text is its address, so the link survives.
+func stripTags(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 || !isTagStart(s[i+1:]) {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// isTagStart reports whether s (what follows a '<') opens or closes a tag.
+func isTagStart(s string) bool {
+	if strings.HasPrefix(s, "/") {
+		s = s[1:]
+	}
+	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
 }
 
 // unquoteTSV undoes OLID's loose CSV-style quoting of some tweets.

@@ -27,10 +27,11 @@ func synthetic(n int) ([]string, []bool) {
 }
 
 func TestFitDeterministic(t *testing.T) {
-	cfg := TrainConfig{Bits: 12, Epochs: 3, Rate: 0.2, L2: 1e-5, Seed: 7}
+	cfg := FitConfig{Epochs: 3, Rate: 0.2, L2: 1e-5, Decay: 0.01, BalanceSources: true}
+	const bits, seed = 12, 7
 	texts, labels := synthetic(120)
-	w1, b1 := fit(featurize(texts, labels, cfg.Bits), cfg)
-	w2, b2 := fit(featurize(texts, labels, cfg.Bits), cfg)
+	w1, b1 := fit(featurize(texts, labels, bits), cfg, bits, seed)
+	w2, b2 := fit(featurize(texts, labels, bits), cfg, bits, seed)
 	if b1 != b2 {
 		t.Errorf("fit bias = %v then %v, want equal", b1, b2)
 	}
@@ -40,9 +41,9 @@ func TestFitDeterministic(t *testing.T) {
 		}
 	}
 	scale, q := quantize(w1)
-	m := &Model{Name: "t", Bits: cfg.Bits, Scale: scale, Q: q, Bias: b1, PlattA: -1}
-	bad := appendFeatures(nil, Normalize("the vote you awful clown"), cfg.Bits)
-	good := appendFeatures(nil, Normalize("the vote and the river today"), cfg.Bits)
+	m := &Model{Name: "t", Bits: bits, Scale: scale, Q: q, Bias: b1, PlattA: -1}
+	bad := appendFeatures(nil, Normalize("the vote you awful clown"), bits)
+	good := appendFeatures(nil, Normalize("the vote and the river today"), bits)
 	if m.margin(bad) <= m.margin(good) {
 		t.Errorf("margin(positive) = %v, want above margin(negative) = %v", m.margin(bad), m.margin(good))
 	}
@@ -93,8 +94,14 @@ func TestNormalize(t *testing.T) {
 		{"Sooooo GOOOD", "soo good"},
 		{"call 0800-123 456 now", "call _num_ _num_ _num_ now"},
 		{"see https://x.example/a?b and www.foo.com", "see _url_ and _url_"},
-		{"@someone you're ｆｕｌｌ", "_user_ you're full"},
+		{"@someone you're ｆｕｌｌ", "you're full"},
 		{"  ", ""},
+		{"Call 09061701461 or text 87121", "call _longnum_ or text _longnum_"},
+		{"WIN £1,000 cash or $5.50!", "win _money_ _num_ cash or _money_ _num_"},
+		{"mail Jo.Bloggs@example.co.uk today", "mail _email_ today"},
+		{`see <a href="http://adf.ly">here`, "see a href _url_"},
+		{"go to Bit.ly/x1 or (example.com) or youtu.be/abc", "go to _url_ or _url_ or _url_"},
+		{"reply.Be quick, prize.to claim 2.5 a.m.", "reply be quick prize to claim _num_ a m"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
