@@ -158,3 +158,21 @@ func TestModerateAnswersEachLine(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReadLabels: exported labels become extra examples for the models
+// that learn their rules; other rules are ignored.
+func TestReadLabels(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "labels.jsonl")
+	os.WriteFile(path, []byte(`{"text": "You idiot.", "labels": {"insult": 1}}
+{"text": "Buy now.", "labels": {"spam": 1, "advertising": 1}}
+{"text": "Kind words.", "labels": {"insult": 0, "trolling": 0}}
+{"text": "Off topic.", "labels": {"off-topic": 1}}
+`), 0o600)
+	got, err := readLabels(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0].Model != "insult" || !got[0].Label || got[1].Model != "spam" || got[2].Label {
+		t.Errorf("readLabels = %+v", got)
+	}
+}

@@ -13,7 +13,7 @@ import (
 )
 
 const moderationUsage = `Usage:
-  tribune moderation train [--data DIR] [--out DIR]   train the classifiers on the shared data
+  tribune moderation train [--data DIR] [--out DIR] [--labels FILE]...   train the classifiers on the shared data (and the site's own labels)
   tribune moderation eval --data FILE.jsonl           measure the engine on labelled comments
   tribune moderation export-labels [--since WHEN] [--until WHEN]   moderators' decisions as labelled JSON Lines
   tribune moderation export-dsa [--format csv|json] [--since WHEN] [--until WHEN]   DSA statements of reasons
@@ -37,6 +37,11 @@ func runModeration(ctx context.Context, sio IO, args []string) error {
 	data := fs.String("data", "", "train: the moderation data folder (default ../shared/data/moderation); eval: labelled JSON Lines")
 	out := fs.String("out", "internal/moderation/classify/weights", "train: where the weights files go")
 	lang := fs.String("lang", "", "eval: the site's language (default --language)")
+	var labels []string
+	fs.Func("labels", "train: labelled JSON Lines to add (export-labels output; repeatable)", func(v string) error {
+		labels = append(labels, v)
+		return nil
+	})
 	cfg, err := parse(fs, finish, args)
 	if err != nil {
 		return err
@@ -50,7 +55,18 @@ func runModeration(ctx context.Context, sio IO, args []string) error {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
-		rep, err := classify.TrainAll(dir, *out)
+		tc := classify.DefaultTrainConfig()
+		for _, path := range labels {
+			extra, err := readLabels(path)
+			if err != nil {
+				return err
+			}
+			tc.Extra = append(tc.Extra, extra...)
+		}
+		if len(labels) > 0 {
+			fmt.Fprintf(sio.Stdout, "%d labelled examples added from %d file(s) (source \"site\" below)\n", len(tc.Extra), len(labels))
+		}
+		rep, err := classify.TrainAllConfig(dir, *out, tc)
 		if err != nil {
 			return err
 		}
@@ -101,4 +117,35 @@ func runModeration(ctx context.Context, sio IO, args []string) error {
 	}
 	fmt.Fprint(sio.Stderr, moderationUsage)
 	return errUsage
+}
+
+// labelModels maps the rules of labelled examples to the classifier that
+// learns them.
+var labelModels = map[string]string{"insult": classify.Insult, "trolling": classify.Insult, "hate": classify.Hate, "spam": classify.Spam}
+
+// readLabels reads labelled JSON Lines (the eval format) as extra training
+// examples for the classifiers whose rules they label.
+func readLabels(path string) ([]classify.Labelled, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	examples, err := eval.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out []classify.Labelled
+	for _, ex := range examples {
+		seen := map[string]bool{}
+		for rule, y := range ex.Labels {
+			m, ok := labelModels[rule]
+			if !ok || seen[m] {
+				continue
+			}
+			seen[m] = true
+			out = append(out, classify.Labelled{Model: m, Text: ex.Text, Label: y != 0})
+		}
+	}
+	return out, nil
 }

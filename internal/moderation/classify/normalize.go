@@ -11,7 +11,7 @@ import (
 // Placeholder tokens stand in for things whose exact value carries no
 // signal but whose presence does: a link, an e-mail address, a number, a
 // long number (phone numbers, short codes, account numbers), a currency
-// sign, a mention.
+// sign.
 const (
 	tokURL     = "_url_"
 	tokEmail   = "_email_"

@@ -40,6 +40,17 @@ type TrainConfig struct {
 	// this probability (or the model's threshold if higher), as a policy
 	// threshold would apply.
 	ReportAt float64
+	// Extra are a site's own labelled comments (moderators' decisions,
+	// `tribune moderation export-labels`), added to the named models' data
+	// and reported as the source "site".
+	Extra []Labelled
+}
+
+// Labelled is one extra training example for one model.
+type Labelled struct {
+	Model string // Insult, Hate or Spam
+	Text  string
+	Label bool
 }
 
 // DefaultTrainConfig is what TrainAll uses. The spam model, trained on

@@ -87,6 +87,7 @@ func TrainAllConfig(dataDir, outDir string, cfg TrainConfig) (Report, error) {
 		if err != nil {
 			return rep, fmt.Errorf("train %s: %w", b.name, err)
 		}
+		addExtra(&c, b.name, cfg)
 		m, mr := trainModel(b.name, c, cfg)
 		if b.name == Spam && cfg.HeldOutVideos {
 			if mr.HeldOut, err = spamHeldOut(dataDir, cfg, m, c); err != nil {
@@ -177,4 +178,32 @@ func fitModel(name string, xs []example, cfg TrainConfig) *Model {
 	w, bias := fit(xs, cfg.fitConfig(name), cfg.Bits, cfg.Seed)
 	scale, q := quantize(w)
 	return &Model{Name: name, Bits: cfg.Bits, Scale: scale, Q: q, Bias: bias}
+}
+
+// addExtra puts a site's own examples for a model into its corpus: a
+// fixed-seed fifth to test (reported as "site"), the rest to training (in
+// cross-fitted corpora spread over the folds), some to calibration where
+// the corpus has it.
+func addExtra(c *corpus, model string, cfg TrainConfig) {
+	var xs []Labelled
+	for _, x := range cfg.Extra {
+		if x.Model == model {
+			xs = append(xs, x)
+		}
+	}
+	if len(xs) == 0 {
+		return
+	}
+	p := newParter(len(xs), cfg.Seed^0x517e)
+	for i, x := range xs {
+		s := p.of(c, i)
+		switch {
+		case s == &c.test:
+			c.test.add("site", x.Text, x.Label)
+		case c.folds > 1:
+			c.train.addFold("site", x.Text, x.Label, p.perm[i]%c.folds)
+		default:
+			s.add("site", x.Text, x.Label)
+		}
+	}
 }
