@@ -256,12 +256,27 @@ func (d *Detector) add(in moderation.Input) (int, []string) {
 	if len(authors) < d.opts.MinAuthors {
 		return len(authors), nil
 	}
-	var ids []string
-	core := d.core(similar)
+	// Only comments not reported yet are candidates for naming; in a
+	// long-running group that is usually none, and the pairwise check
+	// below is skipped.
 	d.mu.Lock()
 	e.reported = true
+	var open []int
 	for i, c := range similar {
-		if core[i] && !c.reported {
+		if !c.reported {
+			open = append(open, i)
+		}
+	}
+	d.mu.Unlock()
+	if len(open) == 0 {
+		return len(authors), nil
+	}
+	core := d.core(similar, open)
+	var ids []string
+	d.mu.Lock()
+	for k, i := range open {
+		c := similar[i]
+		if core[k] && !c.reported {
 			c.reported = true
 			if c.id != "" {
 				ids = append(ids, c.id)
@@ -272,31 +287,27 @@ func (d *Detector) add(in moderation.Input) (int, []string) {
 	return len(authors), ids
 }
 
-// core tells which of the comments similar to a new one belong to the
-// group itself rather than merely resembling the new comment: those also
-// similar to at least half of the others. Members of an organised action
+// core tells which of the open comments (indexes into similar, those
+// similar to a new one and not reported yet) belong to the group itself
+// rather than merely resembling the new comment: those also similar to at
+// least half of the other similar comments. Members of an organised action
 // are edits of one text and resemble one another; an unrelated comment
 // that happens to share a stock phrase with one of them does not.
-func (d *Detector) core(similar []*entry) []bool {
+func (d *Detector) core(similar []*entry, open []int) []bool {
 	n := len(similar)
-	in := make([]bool, n)
-	if n <= 2 {
-		for i := range in {
-			in[i] = true
+	in := make([]bool, len(open))
+	for k, i := range open {
+		if n <= 2 {
+			in[k] = true
+			continue
 		}
-		return in
-	}
-	near := make([]int, n)
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			if similarity(&similar[i].sig, &similar[j].sig) >= d.opts.Similarity {
-				near[i]++
-				near[j]++
+		near := 0
+		for j := range n {
+			if j != i && similarity(&similar[i].sig, &similar[j].sig) >= d.opts.Similarity {
+				near++
 			}
 		}
-	}
-	for i := range n {
-		in[i] = 2*near[i] >= n-1
+		in[k] = 2*near >= n-1
 	}
 	return in
 }
