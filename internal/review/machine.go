@@ -28,7 +28,11 @@ func (s *Service) Prepare(c *store.Comment, d moderation.Decision) {
 	}
 	r := s.deciding(d)
 	m := &store.MachineDecision{Action: action, Rule: r.ID, Reason: r.Title}
-	if action != store.ActionFlag {
+	// A held comment's author gets the statement in their notifications
+	// (and by email, Written). A rejection at posting is answered on the
+	// spot with the rule and its text, the comment kept to fix: that
+	// answer is its statement of reasons.
+	if action == store.ActionHold {
 		n := s.commentStatement(*c, action, r, true, "")
 		m.Notify = &n
 	}

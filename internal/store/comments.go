@@ -114,17 +114,20 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 		}
 		// Strikes and their users' rows in author order, so concurrent
 		// batches do not deadlock on them.
-		var struck []*Comment
+		var decided, struck []*Comment
 		for i := range cs {
 			c := &cs[i]
 			if c.Machine == nil {
 				continue
 			}
-			if err := recordMachine(ctx, tx, c); err != nil {
-				return err
-			}
+			decided = append(decided, c)
 			if c.Machine.Strike != nil {
 				struck = append(struck, c)
+			}
+		}
+		if len(decided) > 0 {
+			if err := recordMachine(ctx, tx, decided); err != nil {
+				return err
 			}
 		}
 		slices.SortStableFunc(struck, func(a, b *Comment) int { return strings.Compare(a.AuthorID, b.AuthorID) })

@@ -365,18 +365,25 @@ type MachineDecision struct {
 	Blocked *User
 }
 
-// recordMachine writes a new comment's machine decision. Called within
-// InsertComments' transaction, strikes in author order.
-func recordMachine(ctx context.Context, tx *sql.Tx, c *Comment) error {
-	m := c.Machine
-	if err := addAudit(ctx, tx, AuditEntry{At: c.CreatedAt, Automated: true, Action: m.Action, TargetType: TargetComment, TargetID: c.ID,
-		SubjectID: c.AuthorID, Rule: m.Rule, Reason: m.Reason, After: auditState(*c, ruleIDs(c.Reasons))}); err != nil {
+// recordMachine writes new comments' machine decisions: their audit
+// entries in one statement, and their statements of reasons. Called
+// within InsertComments' transaction.
+func recordMachine(ctx context.Context, tx *sql.Tx, cs []*Comment) error {
+	es := make([]AuditEntry, 0, len(cs))
+	for _, c := range cs {
+		m := c.Machine
+		es = append(es, AuditEntry{At: c.CreatedAt, Automated: true, Action: m.Action, TargetType: TargetComment, TargetID: c.ID,
+			SubjectID: c.AuthorID, Rule: m.Rule, Reason: m.Reason, After: auditState(*c, ruleIDs(c.Reasons))})
+	}
+	if err := addAudits(ctx, tx, es); err != nil {
 		return err
 	}
-	if m.Notify != nil {
-		m.Notify.UserID, m.Notify.CreatedAt = c.AuthorID, c.CreatedAt
-		if err := addNotification(ctx, tx, *m.Notify); err != nil {
-			return err
+	for _, c := range cs {
+		if n := c.Machine.Notify; n != nil {
+			n.UserID, n.CreatedAt = c.AuthorID, c.CreatedAt
+			if err := addNotification(ctx, tx, *n); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
