@@ -34,7 +34,7 @@ const (
 
 // maxPerBucket bounds the candidates kept per LSH bucket: a thousand
 // copies of one text need not all be compared with the next one.
-const maxPerBucket = 32
+const maxPerBucket = 16
 
 // Options tune the Detector; zero values take the defaults.
 type Options struct {

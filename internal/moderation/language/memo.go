@@ -1,6 +1,10 @@
 package language
 
-import "sync"
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
 
 // The engine asks about one comment three times (its language for the
 // decision, the language rule, and flood's plausibility); memo keeps the
@@ -51,6 +55,7 @@ func (m *memo) put(text string, r result) {
 
 // score returns the posterior of text, from the memo when it is there.
 func (d *Detector) score(text string) result {
+	text = clip(text, maxScored)
 	if r, ok := d.memo.get(text); ok {
 		return r
 	}
@@ -60,4 +65,25 @@ func (d *Detector) score(text string) result {
 	d.s.pool.Put(sc)
 	d.memo.put(text, r)
 	return r
+}
+
+// maxScored is how much of a text is scored, in bytes: a few hundred
+// characters tell a language as surely as a whole essay, at a fraction of
+// the cost on long comments.
+const maxScored = 400
+
+// clip cuts text to at most n bytes, at the last space before the limit
+// (or a rune boundary when there is none).
+func clip(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(text[:cut], ' '); i > n/2 {
+		cut = i
+	}
+	return text[:cut]
 }
