@@ -70,7 +70,7 @@ func (d *Detector) score(text string) result {
 // maxScored is how much of a text is scored, in bytes: a few hundred
 // characters tell a language as surely as a whole essay, at a fraction of
 // the cost on long comments.
-const maxScored = 400
+const maxScored = 120
 
 // clip cuts text to at most n bytes, at the last space before the limit
 // (or a rune boundary when there is none).
