@@ -28,11 +28,10 @@ func (s *Service) Prepare(c *store.Comment, d moderation.Decision) {
 	}
 	r := s.deciding(d)
 	m := &store.MachineDecision{Action: action, Rule: r.ID, Reason: r.Title}
-	// A held comment's author gets the statement in their notifications
-	// (and by email, Written). A rejection at posting is answered on the
-	// spot with the rule and its text, the comment kept to fix: that
-	// answer is its statement of reasons.
-	if action == store.ActionHold {
+	// The author gets the statement of reasons in their notifications (a
+	// held comment's also by email, Written); a rejection at posting is
+	// also answered on the spot, the comment kept to fix.
+	if action != store.ActionFlag {
 		n := s.commentStatement(*c, action, r, true, "")
 		m.Notify = &n
 	}
