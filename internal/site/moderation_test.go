@@ -64,7 +64,8 @@ func TestModerationAccess(t *testing.T) {
 		a, reader := commentSite(t, st)
 		anon := a.browser()
 		paths := []string{"/moderation", "/moderation/queue/held", "/moderation/queue/reported", "/moderation/queue/flagged",
-			"/moderation/counts", "/moderation/appeals", "/moderation/audit", "/moderation/users/x"}
+			"/moderation/counts", "/moderation/appeals", "/moderation/audit", "/moderation/users/x", "/moderation/policy",
+			"/moderation/quality", "/moderation/export/dsa"}
 		for _, p := range paths {
 			if r := anon.get(p); r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/login") {
 				t.Errorf("anonymous GET %s = %d %s, want a redirect to sign in", p, r.status, r.location)
@@ -74,7 +75,7 @@ func TestModerationAccess(t *testing.T) {
 			}
 		}
 		for _, p := range []string{"/moderation/decide", "/moderation/bulk", "/moderation/appeals/x", "/moderation/users/x/block",
-			"/moderation/users/x/unblock", "/moderation/users/x/notes"} {
+			"/moderation/users/x/unblock", "/moderation/users/x/notes", "/moderation/users/x/role", "/moderation/policy"} {
 			if r := reader.post("/account", p, url.Values{"id": {"x"}, "action": {"approve"}}); r.status != http.StatusNotFound {
 				t.Errorf("reader POST %s = %d, want 404", p, r.status)
 			}
