@@ -86,11 +86,18 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		articles := map[string]int{}
 		parents := map[string]int{}
+		// The batch's statements are prepared once: parsing SQL per row
+		// was an eighth of the posting path's CPU on SQLite.
+		stmts, err := prepareAll(ctx, tx, insertEventSQL, insertCommentSQL, insertVersionSQL)
+		if err != nil {
+			return err
+		}
+		defer closeAll(stmts)
+		events, comments, versions := stmts[0], stmts[1], stmts[2]
 		for i := range cs {
 			c := &cs[i]
 			if c.Status == CommentPublished {
-				if err := tx.QueryRowContext(ctx, `INSERT INTO comment_events (article_id, comment_id, created_at) VALUES ($1, $2, $3) RETURNING seq`,
-					c.ArticleID, c.ID, millis(c.CreatedAt)).Scan(&c.Seq); err != nil {
+				if err := events.QueryRowContext(ctx, c.ArticleID, c.ID, millis(c.CreatedAt)).Scan(&c.Seq); err != nil {
 					return fmt.Errorf("comment event: %w", err)
 				}
 				articles[c.ArticleID]++
@@ -99,16 +106,12 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 				}
 			}
 			parent := sql.NullString{String: c.ParentID, Valid: c.ParentID != ""}
-			_, err := tx.ExecContext(ctx, `INSERT INTO comments (id, article_id, parent_id, root_id, depth, author_id, body, status,
-				reasons, version, created_at, seq, needs_review, scores, policy_version)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $14)`,
-				c.ID, c.ArticleID, parent, c.RootID, c.Depth, c.AuthorID, c.Body, c.Status, c.Reasons, millis(c.CreatedAt), c.Seq,
-				boolInt(c.NeedsReview), c.Scores, c.PolicyVersion)
+			_, err := comments.ExecContext(ctx, c.ID, c.ArticleID, parent, c.RootID, c.Depth, c.AuthorID, c.Body, c.Status, c.Reasons,
+				millis(c.CreatedAt), c.Seq, boolInt(c.NeedsReview), c.Scores, c.PolicyVersion)
 			if err != nil {
 				return fmt.Errorf("insert comment: %w", mapErr(err))
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO comment_versions (comment_id, version, body, editor_id, created_at)
-				VALUES ($1, 1, $2, $3, $4)`, c.ID, c.Body, c.AuthorID, millis(c.CreatedAt)); err != nil {
+			if _, err := versions.ExecContext(ctx, c.ID, c.Body, c.AuthorID, millis(c.CreatedAt)); err != nil {
 				return fmt.Errorf("insert comment version: %w", err)
 			}
 		}
@@ -151,6 +154,34 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 		return nil
 	})
 	return cs, err
+}
+
+const (
+	insertEventSQL   = `INSERT INTO comment_events (article_id, comment_id, created_at) VALUES ($1, $2, $3) RETURNING seq`
+	insertCommentSQL = `INSERT INTO comments (id, article_id, parent_id, root_id, depth, author_id, body, status,
+		reasons, version, created_at, seq, needs_review, scores, policy_version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $14)`
+	insertVersionSQL = `INSERT INTO comment_versions (comment_id, version, body, editor_id, created_at) VALUES ($1, 1, $2, $3, $4)`
+)
+
+// prepareAll prepares statements within a transaction.
+func prepareAll(ctx context.Context, tx *sql.Tx, queries ...string) ([]*sql.Stmt, error) {
+	out := make([]*sql.Stmt, 0, len(queries))
+	for _, q := range queries {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			closeAll(out)
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func closeAll(stmts []*sql.Stmt) {
+	for _, st := range stmts {
+		st.Close()
+	}
 }
 
 // CommentByID loads one comment, whatever its status.
