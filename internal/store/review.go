@@ -378,15 +378,14 @@ func recordMachine(ctx context.Context, tx *sql.Tx, cs []*Comment) error {
 	if err := addAudits(ctx, tx, es); err != nil {
 		return err
 	}
+	var ns []Notification
 	for _, c := range cs {
 		if n := c.Machine.Notify; n != nil {
 			n.UserID, n.CreatedAt = c.AuthorID, c.CreatedAt
-			if err := addNotification(ctx, tx, *n); err != nil {
-				return err
-			}
+			ns = append(ns, *n)
 		}
 	}
-	return nil
+	return addNotifications(ctx, tx, ns)
 }
 
 func recordStrike(ctx context.Context, tx *sql.Tx, c *Comment) error {
