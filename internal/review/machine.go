@@ -28,6 +28,9 @@ func (s *Service) Prepare(c *store.Comment, d moderation.Decision) {
 	}
 	r := s.deciding(d)
 	m := &store.MachineDecision{Action: action, Rule: r.ID, Reason: r.Title}
+	if action == store.ActionReject {
+		m.Reason = fmt.Sprintf("%s; strike of %d point(s)", r.Title, max(r.Severity, 1))
+	}
 	// The author gets the statement of reasons in their notifications (a
 	// held comment's also by email, Written); a rejection at posting is
 	// also answered on the spot, the comment kept to fix.

@@ -222,7 +222,7 @@ func TestWholeLoop(t *testing.T) {
 		for i := len(log) - 1; i >= 0; i-- {
 			actions = append(actions, log[i].Action)
 		}
-		want := "comment.hold comment.reject user.strike comment.reject user.strike user.block appeal.create appeal.restore user.block user.unblock"
+		want := "comment.hold comment.reject user.strike comment.reject user.block appeal.create appeal.restore user.block user.unblock"
 		if got := strings.Join(actions, " "); got != want {
 			t.Errorf("audit log:\n got %s\nwant %s", got, want)
 		}

@@ -134,10 +134,8 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 			}
 		}
 		slices.SortStableFunc(struck, func(a, b *Comment) int { return strings.Compare(a.AuthorID, b.AuthorID) })
-		for _, c := range struck {
-			if err := recordStrike(ctx, tx, c); err != nil {
-				return err
-			}
+		if err := recordStrikes(ctx, tx, struck); err != nil {
+			return err
 		}
 		// Rows are updated in id order, so two batches touching the same
 		// rows wait for each other instead of deadlocking.

@@ -388,15 +388,51 @@ func recordMachine(ctx context.Context, tx *sql.Tx, cs []*Comment) error {
 	return addNotifications(ctx, tx, ns)
 }
 
-func recordStrike(ctx context.Context, tx *sql.Tx, c *Comment) error {
-	st := *c.Machine.Strike
-	st.UserID, st.CommentID, st.At = c.AuthorID, c.ID, c.CreatedAt
-	u, blocked, err := addStrike(ctx, tx, st)
-	if err != nil {
-		return err
+// recordStrikes records the strikes of a batch's rejected comments (sorted
+// by author): their rows in one statement, then each author's points once,
+// blocking an author whose points reach the limit. The comment.reject
+// audit entries already name the rule; strikes of a batch are not audited
+// one by one (moderators' strikes are, addStrike).
+func recordStrikes(ctx context.Context, tx *sql.Tx, struck []*Comment) error {
+	const cols = 6
+	for rest := struck; len(rest) > 0; {
+		n := min(len(rest), 200)
+		var b strings.Builder
+		args := make([]any, 0, n*cols)
+		b.WriteString(`INSERT INTO strikes (id, user_id, comment_id, rule, points, created_at) VALUES `)
+		for i, c := range rest[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d, $%d)", i*cols+1, i*cols+2, i*cols+3, i*cols+4, i*cols+5, i*cols+6)
+			st := c.Machine.Strike
+			args = append(args, NewID(), c.AuthorID, c.ID, st.Rule, st.Points, millis(c.CreatedAt))
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("strikes: %w", mapErr(err))
+		}
+		rest = rest[n:]
 	}
-	if blocked {
-		c.Machine.Blocked = &u
+	for i := 0; i < len(struck); {
+		j, points := i, 0
+		for j < len(struck) && struck[j].AuthorID == struck[i].AuthorID {
+			points += struck[j].Machine.Strike.Points
+			j++
+		}
+		last := struck[j-1]
+		u, err := scanUser(tx.QueryRowContext(ctx, `UPDATE users SET strike_points = strike_points + $2 WHERE id = $1 RETURNING `+userColumns,
+			last.AuthorID, points))
+		if err != nil {
+			return fmt.Errorf("strike: %w", err)
+		}
+		if st := last.Machine.Strike; st.BlockAt > 0 && u.StrikePoints >= st.BlockAt && !u.Blocked() {
+			u, err = block(ctx, tx, Block{UserID: u.ID, Automated: true, Rule: st.Rule, Reason: st.Reason, At: last.CreatedAt})
+			if err != nil {
+				return err
+			}
+			last.Machine.Blocked = &u
+		}
+		i = j
 	}
 	return nil
 }
