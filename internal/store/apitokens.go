@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -32,10 +33,12 @@ func (s *Store) CreateAPIToken(ctx context.Context, userID, hash, name string, n
 func (s *Store) APITokenUser(ctx context.Context, hash string, now time.Time) (APIToken, User, error) {
 	var t APIToken
 	var created, used, revoked int64
-	err := s.db.QueryRowContext(ctx, `SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens
-		WHERE hash = $1 AND revoked_at = 0`, hash).Scan(&t.ID, &t.UserID, &t.Name, &created, &used, &revoked)
+	// One query for the token and its user: every API request makes it.
+	row := s.db.QueryRowContext(ctx, `SELECT t.id, t.user_id, t.name, t.created_at, t.last_used_at, t.revoked_at, `+
+		prefixColumns("u.", userColumns)+` FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1 AND t.revoked_at = 0`, hash)
+	u, err := scanUser(prefixScan{row: row, pre: []any{&t.ID, &t.UserID, &t.Name, &created, &used, &revoked}})
 	if err != nil {
-		return t, User{}, fmt.Errorf("API token: %w", mapErr(err))
+		return t, User{}, fmt.Errorf("API token: %w", err)
 	}
 	t.CreatedAt, t.LastUsedAt = fromMillis(created), fromMillis(used)
 	if now.Sub(t.LastUsedAt) > time.Minute {
@@ -43,8 +46,27 @@ func (s *Store) APITokenUser(ctx context.Context, hash string, now time.Time) (A
 			return t, User{}, fmt.Errorf("API token: %w", err)
 		}
 	}
-	u, err := s.UserByID(ctx, t.UserID)
-	return t, u, err
+	return t, u, nil
+}
+
+// prefixScan scans some leading columns into pre, the rest into the
+// destinations a scan function asks for.
+type prefixScan struct {
+	row scanner
+	pre []any
+}
+
+func (p prefixScan) Scan(dest ...any) error {
+	return p.row.Scan(append(append([]any(nil), p.pre...), dest...)...)
+}
+
+// prefixColumns qualifies a comma-separated column list with a table alias.
+func prefixColumns(prefix, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		parts[i] = prefix + strings.TrimSpace(c)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // APITokens lists a user's tokens, revoked ones included, newest first.
