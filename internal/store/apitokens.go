@@ -34,8 +34,11 @@ func (s *Store) APITokenUser(ctx context.Context, hash string, now time.Time) (A
 	var t APIToken
 	var created, used, revoked int64
 	// One query for the token and its user: every API request makes it.
-	row := s.db.QueryRowContext(ctx, `SELECT t.id, t.user_id, t.name, t.created_at, t.last_used_at, t.revoked_at, `+
-		prefixColumns("u.", userColumns)+` FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1 AND t.revoked_at = 0`, hash)
+	st, err := s.prepared(ctx, apiTokenUserSQL)
+	if err != nil {
+		return t, User{}, err
+	}
+	row := st.QueryRowContext(ctx, hash)
 	u, err := scanUser(prefixScan{row: row, pre: []any{&t.ID, &t.UserID, &t.Name, &created, &used, &revoked}})
 	if err != nil {
 		return t, User{}, fmt.Errorf("API token: %w", err)
@@ -48,6 +51,9 @@ func (s *Store) APITokenUser(ctx context.Context, hash string, now time.Time) (A
 	}
 	return t, u, nil
 }
+
+var apiTokenUserSQL = `SELECT t.id, t.user_id, t.name, t.created_at, t.last_used_at, t.revoked_at, ` +
+	prefixColumns("u.", userColumns) + ` FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1 AND t.revoked_at = 0`
 
 // prefixScan scans some leading columns into pre, the rest into the
 // destinations a scan function asks for.

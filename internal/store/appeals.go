@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -169,32 +168,6 @@ func addNotification(ctx context.Context, q queryer, n Notification) error {
 		n.ID, n.UserID, n.Kind, n.Title, n.Body, n.Link, millis(n.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("notification: %w", mapErr(err))
-	}
-	return nil
-}
-
-// addNotifications stores several notifications in one statement per 200.
-func addNotifications(ctx context.Context, q queryer, ns []Notification) error {
-	const cols = 7
-	for len(ns) > 0 {
-		n := min(len(ns), 200)
-		var b strings.Builder
-		args := make([]any, 0, n*cols)
-		b.WriteString(`INSERT INTO notifications (id, user_id, kind, title, body, link, created_at) VALUES `)
-		for i, x := range ns[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d, $%d, $%d)", i*cols+1, i*cols+2, i*cols+3, i*cols+4, i*cols+5, i*cols+6, i*cols+7)
-			if x.ID == "" {
-				x.ID = NewID()
-			}
-			args = append(args, x.ID, x.UserID, x.Kind, x.Title, x.Body, x.Link, millis(x.CreatedAt))
-		}
-		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("notifications: %w", mapErr(err))
-		}
-		ns = ns[n:]
 	}
 	return nil
 }

@@ -67,39 +67,6 @@ func addAudit(ctx context.Context, q queryer, e AuditEntry) error {
 	return nil
 }
 
-// addAudits appends several entries in one statement (a batch of new
-// comments' machine decisions).
-func addAudits(ctx context.Context, q queryer, es []AuditEntry) error {
-	const cols = 11
-	for len(es) > 0 {
-		n := min(len(es), 200)
-		var b strings.Builder
-		args := make([]any, 0, n*cols)
-		b.WriteString(`INSERT INTO audit_log (at, actor_id, automated, action, target_type, target_id, subject_id, rule, reason,
-			before_state, after_state) VALUES `)
-		for i, e := range es[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j := range cols {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(&b, "$%d", i*cols+j+1)
-			}
-			b.WriteByte(')')
-			args = append(args, millis(e.At), e.ActorID, boolInt(e.Automated), e.Action, e.TargetType, e.TargetID, e.SubjectID, e.Rule,
-				e.Reason, e.Before, e.After)
-		}
-		if _, err := q.ExecContext(ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("audit log: %w", err)
-		}
-		es = es[n:]
-	}
-	return nil
-}
-
 // AddAudit appends one entry on its own.
 func (s *Store) AddAudit(ctx context.Context, e AuditEntry) error {
 	return addAudit(ctx, s.db, e)

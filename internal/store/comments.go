@@ -88,11 +88,13 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 		parents := map[string]int{}
 		// The batch's statements are prepared once: parsing SQL per row
 		// was an eighth of the posting path's CPU on SQLite.
-		stmts, err := prepareAll(ctx, tx, insertEventSQL, insertCommentSQL, insertVersionSQL)
-		if err != nil {
-			return err
+		var stmts [3]*sql.Stmt
+		for i, q := range []string{insertEventSQL, insertCommentSQL, insertVersionSQL} {
+			var err error
+			if stmts[i], err = s.txStmt(ctx, tx, q); err != nil {
+				return err
+			}
 		}
-		defer closeAll(stmts)
 		events, comments, versions := stmts[0], stmts[1], stmts[2]
 		for i := range cs {
 			c := &cs[i]
@@ -129,12 +131,12 @@ func (s *Store) InsertComments(ctx context.Context, cs []Comment) ([]Comment, er
 			}
 		}
 		if len(decided) > 0 {
-			if err := recordMachine(ctx, tx, decided); err != nil {
+			if err := s.recordMachine(ctx, tx, decided); err != nil {
 				return err
 			}
 		}
 		slices.SortStableFunc(struck, func(a, b *Comment) int { return strings.Compare(a.AuthorID, b.AuthorID) })
-		if err := recordStrikes(ctx, tx, struck); err != nil {
+		if err := s.recordStrikes(ctx, tx, struck); err != nil {
 			return err
 		}
 		// Rows are updated in id order, so two batches touching the same
@@ -161,26 +163,6 @@ const (
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $14)`
 	insertVersionSQL = `INSERT INTO comment_versions (comment_id, version, body, editor_id, created_at) VALUES ($1, 1, $2, $3, $4)`
 )
-
-// prepareAll prepares statements within a transaction.
-func prepareAll(ctx context.Context, tx *sql.Tx, queries ...string) ([]*sql.Stmt, error) {
-	out := make([]*sql.Stmt, 0, len(queries))
-	for _, q := range queries {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			closeAll(out)
-			return nil, fmt.Errorf("prepare: %w", err)
-		}
-		out = append(out, st)
-	}
-	return out, nil
-}
-
-func closeAll(stmts []*sql.Stmt) {
-	for _, st := range stmts {
-		st.Close()
-	}
-}
 
 // CommentByID loads one comment, whatever its status.
 func (s *Store) CommentByID(ctx context.Context, id string) (Comment, error) {

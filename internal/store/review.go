@@ -366,52 +366,69 @@ type MachineDecision struct {
 }
 
 // recordMachine writes new comments' machine decisions: their audit
-// entries in one statement, and their statements of reasons. Called
+// entries and statements of reasons, through prepared statements. Called
 // within InsertComments' transaction.
-func recordMachine(ctx context.Context, tx *sql.Tx, cs []*Comment) error {
-	es := make([]AuditEntry, 0, len(cs))
-	for _, c := range cs {
-		m := c.Machine
-		es = append(es, AuditEntry{At: c.CreatedAt, Automated: true, Action: m.Action, TargetType: TargetComment, TargetID: c.ID,
-			SubjectID: c.AuthorID, Rule: m.Rule, Reason: m.Reason, After: auditState(*c, ruleIDs(c.Reasons))})
-	}
-	if err := addAudits(ctx, tx, es); err != nil {
+func (s *Store) recordMachine(ctx context.Context, tx *sql.Tx, cs []*Comment) error {
+	audit, err := s.txStmt(ctx, tx, insertAuditSQL)
+	if err != nil {
 		return err
 	}
-	var ns []Notification
+	var notify *sql.Stmt
 	for _, c := range cs {
-		if n := c.Machine.Notify; n != nil {
-			n.UserID, n.CreatedAt = c.AuthorID, c.CreatedAt
-			ns = append(ns, *n)
+		m := c.Machine
+		if _, err := audit.ExecContext(ctx, millis(c.CreatedAt), "", 1, m.Action, TargetComment, c.ID, c.AuthorID, m.Rule, m.Reason, "",
+			auditState(*c, ruleIDs(c.Reasons))); err != nil {
+			return fmt.Errorf("audit log: %w", err)
+		}
+		n := m.Notify
+		if n == nil {
+			continue
+		}
+		if notify == nil {
+			if notify, err = s.txStmt(ctx, tx, insertNotificationSQL); err != nil {
+				return err
+			}
+		}
+		n.UserID, n.CreatedAt = c.AuthorID, c.CreatedAt
+		if n.ID == "" {
+			n.ID = NewID()
+		}
+		if _, err := notify.ExecContext(ctx, n.ID, n.UserID, n.Kind, n.Title, n.Body, n.Link, millis(n.CreatedAt)); err != nil {
+			return fmt.Errorf("notification: %w", mapErr(err))
 		}
 	}
-	return addNotifications(ctx, tx, ns)
+	return nil
 }
+
+const (
+	insertAuditSQL = `INSERT INTO audit_log (at, actor_id, automated, action, target_type, target_id, subject_id, rule, reason,
+		before_state, after_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+	insertNotificationSQL = `INSERT INTO notifications (id, user_id, kind, title, body, link, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`
+	insertStrikeSQL       = `INSERT INTO strikes (id, user_id, comment_id, rule, points, created_at) VALUES ($1, $2, $3, $4, $5, $6)`
+)
 
 // recordStrikes records the strikes of a batch's rejected comments (sorted
 // by author): their rows in one statement, then each author's points once,
 // blocking an author whose points reach the limit. The comment.reject
 // audit entries already name the rule; strikes of a batch are not audited
 // one by one (moderators' strikes are, addStrike).
-func recordStrikes(ctx context.Context, tx *sql.Tx, struck []*Comment) error {
-	const cols = 6
-	for rest := struck; len(rest) > 0; {
-		n := min(len(rest), 200)
-		var b strings.Builder
-		args := make([]any, 0, n*cols)
-		b.WriteString(`INSERT INTO strikes (id, user_id, comment_id, rule, points, created_at) VALUES `)
-		for i, c := range rest[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d, $%d)", i*cols+1, i*cols+2, i*cols+3, i*cols+4, i*cols+5, i*cols+6)
-			st := c.Machine.Strike
-			args = append(args, NewID(), c.AuthorID, c.ID, st.Rule, st.Points, millis(c.CreatedAt))
+func (s *Store) recordStrikes(ctx context.Context, tx *sql.Tx, struck []*Comment) error {
+	if len(struck) == 0 {
+		return nil
+	}
+	ins, err := s.txStmt(ctx, tx, insertStrikeSQL)
+	if err != nil {
+		return err
+	}
+	upd, err := s.txStmt(ctx, tx, addPointsSQL)
+	if err != nil {
+		return err
+	}
+	for _, c := range struck {
+		st := c.Machine.Strike
+		if _, err := ins.ExecContext(ctx, NewID(), c.AuthorID, c.ID, st.Rule, st.Points, millis(c.CreatedAt)); err != nil {
+			return fmt.Errorf("strike: %w", mapErr(err))
 		}
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("strikes: %w", mapErr(err))
-		}
-		rest = rest[n:]
 	}
 	for i := 0; i < len(struck); {
 		j, points := i, 0
@@ -420,8 +437,7 @@ func recordStrikes(ctx context.Context, tx *sql.Tx, struck []*Comment) error {
 			j++
 		}
 		last := struck[j-1]
-		u, err := scanUser(tx.QueryRowContext(ctx, `UPDATE users SET strike_points = strike_points + $2 WHERE id = $1 RETURNING `+userColumns,
-			last.AuthorID, points))
+		u, err := scanUser(upd.QueryRowContext(ctx, last.AuthorID, points))
 		if err != nil {
 			return fmt.Errorf("strike: %w", err)
 		}
@@ -436,3 +452,5 @@ func recordStrikes(ctx context.Context, tx *sql.Tx, struck []*Comment) error {
 	}
 	return nil
 }
+
+const addPointsSQL = `UPDATE users SET strike_points = strike_points + $2 WHERE id = $1 RETURNING ` + userColumns
