@@ -122,13 +122,21 @@ func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// txStmt is prepared(q) bound to a transaction.
+// txStmt is prepared(q) bound to a transaction. It never waits for a
+// connection of its own while the transaction holds one (with every
+// connection busy, and some waiting for this transaction's write lock,
+// that would deadlock): the first time, q is prepared on the transaction
+// and the store's copy is prepared in the background.
 func (s *Store) txStmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
-	st, err := s.prepared(ctx, q)
-	if err != nil {
-		return nil, err
+	if st, ok := s.stmts.Load(q); ok {
+		return tx.StmtContext(ctx, st.(*sql.Stmt)), nil
 	}
-	return tx.StmtContext(ctx, st), nil
+	go s.prepared(context.WithoutCancel(ctx), q)
+	st, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	return st, nil
 }
 
 // DB exposes the pool for metrics and for packages with their own queries.
