@@ -7,7 +7,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -20,6 +19,7 @@ import (
 	"tribune/internal/comments"
 	"tribune/internal/memo"
 	"tribune/internal/store"
+	"tribune/internal/web"
 )
 
 // Tokens resolves bearer tokens to accounts (*accounts.Service).
@@ -111,13 +111,7 @@ func (a *API) handle(h handlerFunc) http.Handler {
 }
 
 // WriteJSON writes v as the response body.
-func WriteJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(true)
-	enc.Encode(v)
-}
+func WriteJSON(w http.ResponseWriter, status int, v any) { web.WriteJSON(w, status, v) }
 
 var (
 	errUnauthorized = &Error{Status: http.StatusUnauthorized, Message: "sign in, or send Authorization: Bearer TOKEN"}

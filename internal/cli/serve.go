@@ -128,22 +128,21 @@ func serve(ctx context.Context, cfg *config.Config, st *store.Store, log *slog.L
 		return err
 	}
 	s.SetReview(rv, rules)
-	rv.OnPolicy(func(p *policy.Policy) error {
+	apply := func(p *policy.Policy) error {
 		if err := mod.engine.SetPolicy(p); err != nil {
 			return err
 		}
 		s.SetRules(p)
 		rv.SetPolicy(p)
 		return nil
-	})
+	}
+	rv.OnPolicy(apply)
 	if stored, err := rv.StoredPolicy(ctx); err != nil {
 		log.Warn("the policy admins changed cannot be read; the file's is in force", "err", err)
 	} else if stored != nil {
-		if err := mod.engine.SetPolicy(stored); err != nil {
+		if err := apply(stored); err != nil {
 			log.Warn("the policy admins changed does not fit the file's detectors; the file's is in force", "err", err)
 		} else {
-			s.SetRules(stored)
-			rv.SetPolicy(stored)
 			log.Info("moderation policy changed by admins is in force", "version", stored.Version)
 		}
 	}

@@ -76,8 +76,7 @@ func (s *Service) Decide(ctx context.Context, mod store.User, d CommentDecision)
 		decision = "reject"
 		s.email(ctx, out.Author, *sd.Notify)
 	}
-	s.webhook(ctx, "comment.decided", map[string]any{"comment_id": out.Comment.ID, "article_id": out.Comment.ArticleID,
-		"author_id": out.Comment.AuthorID, "rules": ruleList(sd.Rule), "decision": decision, "automated": false, "moderator_id": mod.ID})
+	s.webhook(ctx, "comment.decided", commentEvent(out.Comment, ruleList(sd.Rule), decision, mod.ID))
 	if out.Blocked {
 		s.blocked(ctx, out.Author, s.rule(sd.Rule), true, sd.Strike.Reason, "")
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"tribune/internal/comments"
 
 	"tribune/internal/moderation/policy"
 	"tribune/internal/store"
@@ -349,8 +350,5 @@ func dsaDate(t, fallback time.Time) string {
 
 // dsaText keeps a free-text field within the API's limit.
 func dsaText(s string, limit int) string {
-	if len([]rune(s)) <= limit {
-		return s
-	}
-	return excerpt(s, limit)
+	return comments.Excerpt(s, limit-1) // the cut adds "…"
 }

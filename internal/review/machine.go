@@ -76,15 +76,24 @@ func (s *Service) Written(ctx context.Context, c store.Comment, author store.Use
 	}
 	switch m.Action {
 	case store.ActionHold:
-		s.webhook(ctx, "comment.held", map[string]any{"comment_id": c.ID, "article_id": c.ArticleID, "author_id": c.AuthorID,
-			"rules": moderationRules(c.Reasons), "decision": "hold", "automated": true})
+		s.webhook(ctx, "comment.held", commentEvent(c, moderationRules(c.Reasons), "hold", ""))
 	case store.ActionReject:
-		s.webhook(ctx, "comment.decided", map[string]any{"comment_id": c.ID, "article_id": c.ArticleID, "author_id": c.AuthorID,
-			"rules": moderationRules(c.Reasons), "decision": "reject", "automated": true})
+		s.webhook(ctx, "comment.decided", commentEvent(c, moderationRules(c.Reasons), "reject", ""))
 	}
 	if m.Blocked != nil {
 		s.blocked(ctx, *m.Blocked, s.rule(m.Rule), true, m.Strike.Reason, "")
 	}
+}
+
+// commentEvent is a comment webhook's data; an empty moderatorID means the
+// machine decided.
+func commentEvent(c store.Comment, rules []string, decision, moderatorID string) map[string]any {
+	data := map[string]any{"comment_id": c.ID, "article_id": c.ArticleID, "author_id": c.AuthorID, "rules": rules,
+		"decision": decision, "automated": moderatorID == ""}
+	if moderatorID != "" {
+		data["moderator_id"] = moderatorID
+	}
+	return data
 }
 
 // moderationRules lists the rule ids of stored reasons.
@@ -133,6 +142,5 @@ func (s *Service) Marked(ctx context.Context, c store.Comment, reason moderation
 	if u, err := s.store.UserByID(ctx, c.AuthorID); err == nil {
 		s.email(ctx, u, n)
 	}
-	s.webhook(ctx, "comment.held", map[string]any{"comment_id": c.ID, "article_id": c.ArticleID, "author_id": c.AuthorID,
-		"rules": moderationRules(c.Reasons), "decision": "hold", "automated": true})
+	s.webhook(ctx, "comment.held", commentEvent(c, moderationRules(c.Reasons), "hold", ""))
 }

@@ -46,12 +46,30 @@ func (s *Service) Queue(ctx context.Context, f store.QueueFilter) (Page, error) 
 	if err != nil {
 		return Page{}, err
 	}
-	items, err := s.Items(ctx, cs)
+	items, err := s.items(ctx, cs)
 	return Page{Items: items, Total: total}, err
 }
 
-// Items puts comments in context.
-func (s *Service) Items(ctx context.Context, cs []store.Comment) ([]Item, error) {
+// QueueIDs lists the ids of a queue's comments and its size, without the
+// context a page shows: what the workspace's live poll needs.
+func (s *Service) QueueIDs(ctx context.Context, f store.QueueFilter) ([]string, int, error) {
+	cs, err := s.store.QueueComments(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, err := s.store.CountQueue(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return ids, total, nil
+}
+
+// items puts comments in context.
+func (s *Service) items(ctx context.Context, cs []store.Comment) ([]Item, error) {
 	var ids, related, authors []string
 	for _, c := range cs {
 		ids = append(ids, c.ID)

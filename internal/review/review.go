@@ -42,7 +42,6 @@ type Store interface {
 	UnblockUser(ctx context.Context, userID, actorID, reason string, admin bool, at time.Time) (store.User, error)
 	Strikes(ctx context.Context, userID string, limit int) ([]store.Strike, error)
 	CreateAppeal(ctx context.Context, a store.Appeal) (store.Appeal, error)
-	AppealByID(ctx context.Context, id string) (store.Appeal, error)
 	UserAppeal(ctx context.Context, userID string, blockNumber int) (store.Appeal, error)
 	Appeals(ctx context.Context, status string, limit int) ([]store.Appeal, error)
 	DecideAppeal(ctx context.Context, id string, restore bool, actorID, reason string, at time.Time) (store.Appeal, error)

@@ -6,6 +6,7 @@ import (
 	"html"
 	"strings"
 
+	"tribune/internal/comments"
 	"tribune/internal/mail"
 	"tribune/internal/moderation/policy"
 	"tribune/internal/store"
@@ -42,7 +43,7 @@ func (s *Service) commentStatement(c store.Comment, action string, r policy.Rule
 	if note != "" {
 		fmt.Fprintf(&b, "Moderator's note: %s\n", note)
 	}
-	fmt.Fprintf(&b, "\nYour comment: %q\n\n", excerpt(c.Body, 300))
+	fmt.Fprintf(&b, "\nYour comment: %q\n\n", comments.Excerpt(c.Body, 300))
 	if action == store.ActionReject {
 		fmt.Fprintf(&b, "Rejected comments count as strikes; enough strikes block an account. ")
 	}
@@ -106,13 +107,4 @@ func (s *Service) email(ctx context.Context, u store.User, n store.Notification)
 	if err := s.mail.Send(ctx, m); err != nil {
 		s.log.Warn("statement of reasons: email", "user", u.ID, "err", err)
 	}
-}
-
-// excerpt shortens text to at most n runes.
-func excerpt(text string, n int) string {
-	r := []rune(strings.Join(strings.Fields(text), " "))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n-1]) + "…"
 }

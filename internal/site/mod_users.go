@@ -8,6 +8,7 @@ import (
 
 	"tribune/internal/review"
 	"tribune/internal/store"
+	"tribune/internal/web"
 )
 
 // userFileView is a moderator's view of one account.
@@ -166,7 +167,8 @@ func (s *Site) modDecideAppeal(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		if wantsJSON(r) {
-			return writeJSON(w, status, map[string]any{"error": msg})
+			web.WriteJSON(w, status, map[string]any{"error": msg})
+			return nil
 		}
 		return s.renderAppeals(w, r, v, status, msg)
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -216,25 +215,15 @@ func (s *Site) modCounts(w http.ResponseWriter, r *http.Request) error {
 		f, _ := queueFilter(r, queue)
 		f.Offset, f.Limit = 0, 200
 		f.Oldest = false
-		cs, err := s.review.Queue(r.Context(), f)
+		ids, total, err := s.review.QueueIDs(r.Context(), f)
 		if err != nil {
 			return err
 		}
-		ids := []string{}
-		for _, it := range cs.Items {
-			ids = append(ids, it.Comment.ID)
-		}
-		out["ids"] = ids
-		out["total"] = cs.Total
+		out["ids"], out["total"] = ids, total
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	return writeJSON(w, http.StatusOK, out)
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) error {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	return json.NewEncoder(w).Encode(v)
+	web.WriteJSON(w, http.StatusOK, out)
+	return nil
 }
 
 // wantsJSON: the workspace's script asks for JSON; forms get pages.
@@ -307,7 +296,8 @@ func (s *Site) modDecide(w http.ResponseWriter, r *http.Request) error {
 		done = "approved"
 	}
 	if wantsJSON(r) {
-		return writeJSON(w, http.StatusOK, map[string]any{"ok": true, "message": modNotices[done]})
+		web.WriteJSON(w, http.StatusOK, map[string]any{"ok": true, "message": modNotices[done]})
+		return nil
 	}
 	http.Redirect(w, r, withDone(backTo(r, "/moderation/queue/held"), done), http.StatusSeeOther)
 	return nil
@@ -317,7 +307,8 @@ func (s *Site) modDecide(w http.ResponseWriter, r *http.Request) error {
 // page the form came from with the message.
 func (s *Site) modFail(w http.ResponseWriter, r *http.Request, v *viewer, status int, msg string) error {
 	if wantsJSON(r) {
-		return writeJSON(w, status, map[string]any{"error": msg})
+		web.WriteJSON(w, status, map[string]any{"error": msg})
+		return nil
 	}
 	next := backTo(r, "/moderation/queue/held")
 	u, _ := url.Parse(next)
@@ -373,7 +364,8 @@ func (s *Site) modBulk(w http.ResponseWriter, r *http.Request) error {
 	}
 	if wantsJSON(r) {
 		out := map[string]any{"ok": len(failed) == 0, "decided": len(ds) - len(failed), "failed": failed}
-		return writeJSON(w, http.StatusOK, out)
+		web.WriteJSON(w, http.StatusOK, out)
+		return nil
 	}
 	if len(failed) > 0 {
 		return s.modFail(w, r, v, http.StatusConflict, strconv.Itoa(len(ds)-len(failed))+" decided; "+strconv.Itoa(len(failed))+

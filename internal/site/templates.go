@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tribune/internal/captcha"
+	"tribune/internal/comments"
 	"tribune/internal/news"
 	"tribune/internal/review"
 )
@@ -35,7 +36,7 @@ func (s *Site) parseTemplates() (map[string]*template.Template, error) {
 		"add":        func(a, b int) int { return a + b },
 		"comments":   func() template.HTML { return template.HTML(slotComments) },
 		"commentCtx": func(c *commentView, s commentsSection) commentCtx { return commentCtx{C: c, S: s} },
-		"excerpt":    excerpt,
+		"excerpt":    comments.Excerpt,
 		"since":      s.since,
 		"dict":       dict,
 		"firstRule":  firstRule,
@@ -106,15 +107,6 @@ func gmtOffset(t time.Time) string {
 type commentCtx struct {
 	C *commentView
 	S commentsSection
-}
-
-// excerpt shortens text to at most n characters, on one line.
-func excerpt(text string, n int) string {
-	r := []rune(strings.Join(strings.Fields(text), " "))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // since says how long ago t was, roughly: "3 days", "2 years".

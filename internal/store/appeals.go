@@ -74,11 +74,6 @@ func (s *Store) CreateAppeal(ctx context.Context, a Appeal) (Appeal, error) {
 	return a, err
 }
 
-// AppealByID loads one appeal.
-func (s *Store) AppealByID(ctx context.Context, id string) (Appeal, error) {
-	return scanAppeal(s.db.QueryRowContext(ctx, `SELECT `+appealColumns+appealJoins+` WHERE a.id = $1`, id))
-}
-
 // UserAppeal is the account's appeal against a block (ErrNotFound: none).
 func (s *Store) UserAppeal(ctx context.Context, userID string, blockNumber int) (Appeal, error) {
 	return scanAppeal(s.db.QueryRowContext(ctx, `SELECT `+appealColumns+appealJoins+` WHERE a.user_id = $1 AND a.block_number = $2`,

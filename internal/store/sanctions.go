@@ -88,19 +88,6 @@ func block(ctx context.Context, tx *sql.Tx, b Block) (User, error) {
 	return u, err
 }
 
-// AddStrike records a strike on its own (see DecideComment for the usual
-// path).
-func (s *Store) AddStrike(ctx context.Context, st Strike) (User, bool, error) {
-	var u User
-	var blocked bool
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		u, blocked, err = addStrike(ctx, tx, st)
-		return err
-	})
-	return u, blocked, err
-}
-
 // BlockUser blocks an account by hand. ErrConflict: it is blocked already.
 func (s *Store) BlockUser(ctx context.Context, b Block) (User, error) {
 	var u User
