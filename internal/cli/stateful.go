@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"log/slog"
-	"sort"
 	"time"
 
 	"tribune/internal/comments"
@@ -29,8 +28,7 @@ func rebuildStateful(ctx context.Context, st *store.Store, m moderator) error {
 		ins[i] = commentInput(c)
 	}
 	m.mob.Rebuild(ins)
-	sort.SliceStable(ins, func(i, j int) bool { return ins[i].At.Before(ins[j].At) })
-	for _, in := range ins {
+	for _, in := range ins { // oldest first, as RecentComments lists them
 		m.flood.Observe(in)
 	}
 	return nil
